@@ -1,0 +1,5 @@
+import sys
+
+from govdsl.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,74 @@
+"""Diagnostics: every problem govdsl finds, in one shape.
+
+A diagnostic has a stable code (`REF001`), a severity, a message written for a
+board secretary, the span it is about, related spans ("declared here") and a
+hint saying how to fix it. Stages collect diagnostics; they never raise for a
+mistake in the user's files.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from govdsl.source import Span
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; the order is the order of `--fail-on`."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        return cls[text.upper()]
+
+
+@attrs.frozen
+class Related:
+    """Another place the reader needs to see, with a note ("declared here")."""
+
+    span: Span
+    message: str
+
+
+@attrs.frozen
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    span: Span | None
+    hint: str | None = None
+    related: tuple[Related, ...] = ()
+    rule: str | None = None  # the rule's kebab-case name, for governance rules
+
+    def sort_key(self) -> tuple:
+        if self.span is None:
+            return ("", -1, -1, self.code, self.message)
+        return (self.span.file, self.span.start, self.span.end, self.code, self.message)
+
+
+def sort_diagnostics(diagnostics) -> tuple[Diagnostic, ...]:
+    """Sorted and de-duplicated, so output is the same on every run."""
+    unique = {}
+    for d in diagnostics:
+        unique.setdefault((d.sort_key(), d.severity, d.hint), d)
+    return tuple(sorted(unique.values(), key=Diagnostic.sort_key))
+
+
+def did_you_mean(name: str, candidates, *, cutoff: float = 0.72) -> str | None:
+    """The closest candidate to a misspelt name, if one is close enough."""
+    import difflib
+
+    matches = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=cutoff)
+    if matches:
+        return matches[0]
+    lowered = {c.lower(): c for c in candidates}
+    return lowered.get(name.lower())

@@ -1,0 +1,1 @@
+"""Stage 2: the resolved model (types.py) and how it is built (resolve.py)."""

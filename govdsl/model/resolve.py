@@ -1,0 +1,828 @@
+"""Stage 2: syntax trees of all files to one resolved `Model`, plus diagnostics.
+
+Resolution runs in two passes, like pyflakes: first every declaration in every
+file is entered in the symbol table (so a name may be used before, or in
+another file than, where it is declared); then each declaration is read
+attribute by attribute, each reference is bound and its kind checked, and
+defaults are applied. A mistake never stops resolution: the attribute is left
+out, a diagnostic says why, and the rest of the model is still built so that
+later stages have something to work with.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from govdsl.diagnostics import Diagnostic, Related, Severity, did_you_mean, sort_diagnostics
+from govdsl.model import types as m
+from govdsl.model import vocabulary as v
+from govdsl.model.values import Sentence, ValueReader
+from govdsl.syntax import nodes
+
+CATEGORY_OF_KIND: dict[str, str] = {
+    **{kind: "tier" for kind in v.TIER_KINDS},
+    "organisation": "organisation",
+    **{kind: "forum" for kind in v.FORUM_KINDS},
+    "person": "person",
+    "function": "function",
+    "delegation": "delegation",
+    "pooled_fund": "pooled_fund",
+    "decision": "decision",
+}
+
+_CATEGORY_WORDS = {
+    "tier": "a tier (system, sub-system, place or neighbourhood)",
+    "organisation": "an organisation",
+    "forum": "a forum (board, committee or partnership)",
+    "person": "a person",
+    "function": "a function",
+    "delegation": "a delegation",
+    "pooled_fund": "a pooled fund",
+    "decision": "a decision",
+}
+
+
+def article(label: str) -> str:
+    """`a committee`, `an integrated care board`, `an NHS trust`, `a unitary council`."""
+    if label.startswith(("NHS", "ICB", "ICP")):
+        vowel_sound = True
+    elif label.startswith(("uni", "use")):
+        vowel_sound = False
+    else:
+        vowel_sound = label[:1].lower() in "aeiou"
+    return ("an " if vowel_sound else "a ") + label
+
+
+@attrs.frozen
+class Symbol:
+    """A declared name: what it is and where it was declared."""
+
+    id: str
+    category: str
+    kind: str  # the declaration's kind word, or an organisation's `kind:`
+    declaration: nodes.Declaration
+
+    @property
+    def description(self) -> str:
+        if self.category == "organisation":
+            kind = v.ORGANISATION_KINDS.get(self.kind)
+            return article(kind.label) if kind else "an organisation"
+        if self.category == "tier":
+            return article(v.TIER_KINDS[self.kind].label)
+        if self.category == "forum":
+            return article(v.FORUM_KINDS[self.kind].label)
+        return _CATEGORY_WORDS[self.category]
+
+
+@attrs.frozen
+class ResolveResult:
+    model: m.Model
+    diagnostics: tuple[Diagnostic, ...]
+
+
+class _Attributes:
+    """The attributes of one block, checked against what its kind accepts."""
+
+    def __init__(self, resolver, block: nodes.Block, owner: str, allowed: dict[str, bool], required=()):
+        self.by_key: dict[str, list[nodes.Attribute]] = {}
+        for attr in block.attributes:
+            if attr.key not in allowed:
+                suggestion = did_you_mean(attr.key, allowed)
+                hint = f"Did you mean `{suggestion}`?" if suggestion else "It accepts: " + ", ".join(
+                    f"`{k}`" for k in allowed
+                ) + "."
+                resolver.error("DCL003", f"{owner} has no attribute `{attr.key}`", attr.key_span, hint)
+                continue
+            seen = self.by_key.setdefault(attr.key, [])
+            if seen and not allowed[attr.key]:
+                resolver.error(
+                    "DCL005",
+                    f"`{attr.key}` is given more than once in {owner}",
+                    attr.key_span,
+                    "Keep one; remove the other.",
+                    related=(Related(seen[0].key_span, "first given here"),),
+                )
+                continue
+            seen.append(attr)
+        for key in required:
+            if key not in self.by_key:
+                resolver.error(
+                    "DCL004",
+                    f"{owner} is missing `{key}`",
+                    resolver.current.name.span,
+                    f"Add a line `{key}: ...` inside its block.",
+                )
+
+    def get(self, key) -> nodes.Attribute | None:
+        found = self.by_key.get(key)
+        return found[0] if found else None
+
+    def all(self, key) -> list[nodes.Attribute]:
+        return self.by_key.get(key, [])
+
+
+def _title(declaration: nodes.Declaration) -> str:
+    if declaration.title is not None:
+        return declaration.title.value
+    return declaration.name.text.replace("_", " ").replace(".", " ").capitalize()
+
+
+class Resolver:
+    def __init__(self, documents):
+        self.documents = tuple(documents)
+        self.diagnostics: list[Diagnostic] = []
+        self.values = ValueReader(self.diagnostics)
+        self.symbols: dict[str, Symbol] = {}
+        self.current: nodes.Declaration | None = None
+        self.lines: list[m.Line] = []
+
+    # -- reporting ---------------------------------------------------------------------
+    def error(self, code, message, span, hint=None, related=()):
+        self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, span, hint, tuple(related)))
+
+    # -- pass 1: declare ----------------------------------------------------------------
+    def declare(self) -> list[Symbol]:
+        declared = []
+        for document in self.documents:
+            for item in document.items:
+                if isinstance(item, nodes.Include):
+                    continue  # followed by the loader
+                kind = item.kind.text
+                category = CATEGORY_OF_KIND.get(kind)
+                if category is None:
+                    suggestion = did_you_mean(kind, CATEGORY_OF_KIND)
+                    hint = (
+                        f"Did you mean `{suggestion}`?"
+                        if suggestion
+                        else "Declarations start with a kind such as `organisation`, `place`, `committee` or `person`."
+                    )
+                    self.error("DCL001", f"`{kind}` is not a kind of declaration", item.kind.span, hint)
+                    continue
+                name = item.name.text
+                if name in self.symbols:
+                    first = self.symbols[name]
+                    self.error(
+                        "DCL002",
+                        f"the name `{name}` is already used by {first.description}",
+                        item.name.span,
+                        "Every declaration needs its own name; rename one of them.",
+                        related=(Related(first.declaration.name.span, "first declared here"),),
+                    )
+                    continue
+                if category == "organisation":
+                    kind = self._peek_kind(item) or "other"
+                symbol = Symbol(name, category, kind, item)
+                self.symbols[name] = symbol
+                declared.append(symbol)
+        return declared
+
+    @staticmethod
+    def _peek_kind(declaration: nodes.Declaration) -> str | None:
+        for attr in declaration.block.attributes:
+            if attr.key == "kind" and attr.phrase and isinstance(attr.phrase.terms[0], nodes.Word):
+                word = attr.phrase.terms[0].text
+                return word if word in v.ORGANISATION_KINDS else None
+        return None
+
+    # -- references --------------------------------------------------------------------
+    def ref(self, word: nodes.Word | None, categories: tuple[str, ...], what: str, accept=None, key="") -> str | None:
+        """Bind a name to its declaration, checking it is the kind expected."""
+        if word is None:
+            return None
+        symbol = self.symbols.get(word.text)
+        role = f"`{key}`" if key else "this"
+        if symbol is None:
+            pool = [s.id for s in self.symbols.values() if s.category in categories]
+            suggestion = did_you_mean(word.text, pool) or did_you_mean(word.text, self.symbols)
+            hint = f"Did you mean `{suggestion}`?" if suggestion else f"Declare {what} called `{word.text}`, or check the spelling."
+            self.error("REF001", f"nothing called `{word.text}` is declared", word.span, hint)
+            return None
+        if symbol.category not in categories or (accept is not None and not accept(symbol)):
+            self.error(
+                "REF002",
+                f"{role} must be {what}; `{word.text}` is {symbol.description}",
+                word.span,
+                f"Name {what} here.",
+                related=(Related(symbol.declaration.name.span, f"`{word.text}` is declared here"),),
+            )
+            return None
+        return symbol.id
+
+    def refs(self, attr: nodes.Attribute | None, categories, what, accept=None) -> tuple[str, ...]:
+        if attr is None:
+            return ()
+        out = []
+        for word in self.values.words(attr):
+            bound = self.ref(word, categories, what, accept, attr.key)
+            if bound and bound not in out:
+                out.append(bound)
+        return tuple(out)
+
+    def one_ref(self, attr: nodes.Attribute | None, categories, what, accept=None) -> str | None:
+        if attr is None:
+            return None
+        return self.ref(self.values.word(attr), categories, what, accept, attr.key)
+
+    def term_ref(self, term: nodes.Term, categories, what, accept=None, key="") -> str | None:
+        if not isinstance(term, nodes.Word):
+            self.error("VAL001", f"expected the name of {what}", term.span)
+            return None
+        return self.ref(term, categories, what, accept, key)
+
+    def record_lines(self, source: str, attributes: _Attributes):
+        for kind in m.LINE_KINDS:
+            attr = attributes.get(kind)
+            for target in self.refs(attr, ("organisation", "forum"), "a body or forum"):
+                self.lines.append(m.Line(kind, source, target, attr.span))
+
+    # -- pass 2: build -------------------------------------------------------------------
+    def resolve(self) -> ResolveResult:
+        declared = self.declare()
+        built: dict[str, list] = {c: [] for c in _CATEGORY_WORDS}
+        for symbol in declared:
+            self.current = symbol.declaration
+            entity = getattr(self, f"_build_{symbol.category}")(symbol)
+            built[symbol.category].append(entity)
+        model = m.Model(
+            tiers=tuple(built["tier"]),
+            organisations=tuple(built["organisation"]),
+            people=tuple(built["person"]),
+            forums=tuple(built["forum"]),
+            functions=tuple(built["function"]),
+            delegations=tuple(built["delegation"]),
+            pooled_funds=tuple(built["pooled_fund"]),
+            decisions=tuple(built["decision"]),
+            lines=tuple(self.lines),
+            files=tuple(d.path for d in self.documents),
+        )
+        return ResolveResult(model, sort_diagnostics(self.diagnostics))
+
+    def _owner(self, symbol: Symbol) -> str:
+        return f"{symbol.description} (`{symbol.id}`)" if symbol.category != "organisation" else f"organisation `{symbol.id}`"
+
+    # tiers -----------------------------------------------------------------------------
+    def _build_tier(self, symbol: Symbol) -> m.Tier:
+        d = symbol.declaration
+        kind = v.TIER_KINDS[symbol.kind]
+        allowed = {"within": False, "population": False, "footprint": False}
+        if symbol.kind == "system":
+            allowed |= {"icb": False, "arbiter": False, "dispute_resolution": False}
+        required = ("within",) if kind.parents else ()
+        a = _Attributes(self, d.block, self._owner(symbol), allowed, required)
+        parents_allowed = kind.parents
+        parent = self.one_ref(
+            a.get("within"),
+            ("tier",),
+            " or ".join(article(v.TIER_KINDS[p].label) for p in parents_allowed) or "a tier",
+            accept=lambda s: s.kind in parents_allowed,
+        )
+        population = self.values.count(a.get("population"), "330k", minimum=1) if a.get("population") else None
+        return m.Tier(
+            id=symbol.id,
+            kind=symbol.kind,
+            title=_title(d),
+            parent=parent,
+            population=population,
+            footprint=self.refs(a.get("footprint"), ("organisation",), "a council", accept=_is_council),
+            icb=self.one_ref(a.get("icb"), ("organisation",), "an integrated care board", accept=lambda s: s.kind == "icb"),
+            arbiter=self.one_ref(a.get("arbiter"), ("organisation", "forum", "person"), "a body, forum or person"),
+            dispute_resolution=self.values.text(a.get("dispute_resolution")) if a.get("dispute_resolution") else None,
+            span=d.span,
+        )
+
+    # organisations ------------------------------------------------------------------------
+    def _build_organisation(self, symbol: Symbol) -> m.Organisation:
+        d = symbol.declaration
+        allowed = {
+            "kind": False,
+            "sector": False,
+            "statutory": False,
+            "footprint": False,
+            "population": False,
+            "serves": False,
+            "part_of": False,
+            "services": False,
+            **{k: False for k in m.LINE_KINDS},
+        }
+        a = _Attributes(self, d.block, self._owner(symbol), allowed, ("kind",))
+        kind_word = self.values.choice(a.get("kind"), v.ORGANISATION_KINDS, "kind of organisation") if a.get("kind") else None
+        kind = v.ORGANISATION_KINDS.get(kind_word or "other")
+        sector = self.values.choice(a.get("sector"), v.SECTORS, "sector") if a.get("sector") else None
+        statutory = self.values.boolean(a.get("statutory")) if a.get("statutory") else None
+        self.record_lines(symbol.id, a)
+        return m.Organisation(
+            id=symbol.id,
+            kind=kind.word,
+            title=_title(d),
+            sector=sector or kind.sector,
+            statutory=kind.statutory if statutory is None else statutory,
+            footprint=self.refs(a.get("footprint"), ("organisation",), "a council", accept=_is_council),
+            population=self.values.count(a.get("population"), "330k", minimum=1) if a.get("population") else None,
+            area=self.refs(a.get("serves"), ("tier",), "a tier"),
+            part_of=self.one_ref(a.get("part_of"), ("organisation",), "an organisation"),
+            services=self.values.choices(a.get("services"), v.SERVICES, "service") if a.get("services") else (),
+            accountable_to=tuple(line.target for line in self.lines if line.source == symbol.id and line.kind == "accountable_to"),
+            span=d.span,
+        )
+
+    # people --------------------------------------------------------------------------------
+    def _build_person(self, symbol: Symbol) -> m.Person:
+        d = symbol.declaration
+        allowed = {
+            "post": True,
+            "employer": False,
+            "expertise": False,
+            "independent": False,
+            "interest": True,
+            "no_interests": False,
+            "contact": False,
+        }
+        a = _Attributes(self, d.block, self._owner(symbol), allowed)
+        posts = tuple(p for p in (self._post(attr) for attr in a.all("post")) if p)
+        interests = tuple(i for i in (self._interest(symbol.id, attr) for attr in a.all("interest")) if i)
+        return m.Person(
+            id=symbol.id,
+            name=_title(d),
+            posts=posts,
+            employers=self.refs(a.get("employer"), ("organisation",), "an organisation"),
+            expertise=self.values.choices(a.get("expertise"), v.EXPERTISE, "kind of expertise") if a.get("expertise") else (),
+            independent=bool(self.values.boolean(a.get("independent"))) if a.get("independent") else False,
+            interests=interests,
+            nil_return=self.values.date(a.get("no_interests")) if a.get("no_interests") else None,
+            contact=self.values.text(a.get("contact")) if a.get("contact") else None,
+            span=d.span,
+        )
+
+    _POST_USAGE = "post: chief_executive at northmoor_hospitals"
+
+    def _post(self, attr: nodes.Attribute) -> m.Post | None:
+        s = Sentence(self.values, attr, 1, {"at": 1}, self._POST_USAGE)
+        if not s.ok:
+            return None
+        head = s.head[0]
+        title = None
+        role = "employee"
+        if isinstance(head, nodes.Str):
+            title = head.value  # a post known only by its title
+        elif isinstance(head, nodes.Word):
+            role = self.values.choice_word(head, v.POST_ROLES, "post")
+            if role is None:
+                return None
+        else:
+            self.error("VAL001", "a post starts with its role, such as `chief_executive`", head.span, f"Write it as `{self._POST_USAGE}`.")
+            return None
+        organisation = None
+        if "at" in s.options:
+            organisation = self.term_ref(s.options["at"][0], ("organisation",), "an organisation", key="post")
+        if attr.block is not None:
+            b = _Attributes(self, attr.block, "a post", {"title": False})
+            if b.get("title"):
+                title = self.values.text(b.get("title"))
+        return m.Post(role, organisation, title, attr.span)
+
+    _INTEREST_USAGE = "interest: financial in northmoor_hospitals from 2020-01-01 declared 2022-07-01"
+
+    def _interest(self, person: str, attr: nodes.Attribute) -> m.Interest | None:
+        options = {"in": 1, "from": 1, "to": 1, "declared": 1, "action": 1}
+        s = Sentence(self.values, attr, 1, options, self._INTEREST_USAGE)
+        if not s.ok:
+            return None
+        head = s.head[0]
+        if not isinstance(head, nodes.Word):
+            self.error("VAL001", "an interest starts with its type, such as `financial`", head.span, f"Write it as `{self._INTEREST_USAGE}`.")
+            return None
+        type_ = self.values.choice_word(head, v.INTEREST_TYPES, "type of interest")
+        block_allowed = {
+            "description": False,
+            "relationship": False,
+            "from": False,
+            "to": False,
+            "declared": False,
+            "action": False,
+            "private": False,
+        }
+        b = _Attributes(self, attr.block, "an interest", block_allowed) if attr.block else None
+        organisation = matter = None
+        if "in" in s.options:
+            target = s.options["in"][0]
+            if isinstance(target, nodes.Str):
+                matter = target.value
+            else:
+                organisation = self.term_ref(target, ("organisation",), "an organisation", key="interest")
+        else:
+            self.error(
+                "VAL001",
+                "an interest must say what it is in",
+                attr.phrase.span,
+                f'Add `in` and the organisation, or a matter in quotes: `{self._INTEREST_USAGE}`.',
+            )
+
+        def date_of(word):
+            if word in s.options:
+                return self.values.date_term(s.options[word][0])
+            if b and b.get(word):
+                return self.values.date(b.get(word))
+            return None
+
+        action = None
+        if "action" in s.options:
+            term = s.options["action"][0]
+            if isinstance(term, nodes.Word):
+                action = self.values.choice_word(term, v.MANAGEMENT_ACTIONS, "management action")
+        elif b and b.get("action"):
+            action = self.values.choice(b.get("action"), v.MANAGEMENT_ACTIONS, "management action")
+        if type_ is None:
+            return None
+        return m.Interest(
+            person=person,
+            type=type_,
+            organisation=organisation,
+            matter=matter,
+            description=self.values.text(b.get("description")) if b and b.get("description") else None,
+            relationship=self.values.text(b.get("relationship")) if b and b.get("relationship") else None,
+            start=date_of("from"),
+            end=date_of("to"),
+            declared=date_of("declared"),
+            action=action,
+            private=bool(self.values.boolean(b.get("private"))) if b and b.get("private") else False,
+            span=attr.span,
+        )
+
+    # forums -------------------------------------------------------------------------------
+    def _build_forum(self, symbol: Symbol) -> m.Forum:
+        d = symbol.declaration
+        allowed = {
+            "parent": False,
+            "serves": False,
+            "model": False,
+            "lead_provider": False,
+            "partners": False,
+            "terms": False,
+            "quorum": False,
+            "decision": False,
+            "seat": True,
+            **{k: False for k in m.LINE_KINDS},
+        }
+        required = ("parent",) if symbol.kind in ("board", "committee", "subcommittee") else ()
+        if symbol.kind in ("place_partnership", "provider_collaborative"):
+            required += ("model",)
+        a = _Attributes(self, d.block, self._owner(symbol), allowed, required)
+        model_vocab = v.PLACE_MODELS if symbol.kind == "place_partnership" else v.COLLABORATIVE_MODELS
+        model_word = None
+        if a.get("model"):
+            if symbol.kind not in ("place_partnership", "provider_collaborative"):
+                self.error(
+                    "DCL003",
+                    f"only place partnerships and provider collaboratives have a `model`",
+                    a.get("model").key_span,
+                    "Remove this line.",
+                )
+            else:
+                model_word = self.values.choice(a.get("model"), model_vocab, "model")
+        self.record_lines(symbol.id, a)
+        seats = tuple(s for s in (self._seat(symbol.id, attr) for attr in a.all("seat")) if s)
+        return m.Forum(
+            id=symbol.id,
+            kind=symbol.kind,
+            title=_title(d),
+            parents=self.refs(a.get("parent"), ("organisation", "forum"), "an organisation or forum"),
+            tier=self.one_ref(a.get("serves"), ("tier",), "a tier"),
+            model=model_word,
+            lead_provider=self.one_ref(a.get("lead_provider"), ("organisation",), "an organisation"),
+            partners=self.refs(a.get("partners"), ("organisation",), "an organisation"),
+            terms=self._terms(a.get("terms")),
+            quorum=self._quorum(a.get("quorum")),
+            decision_rule=self._decision_rule(a.get("decision")),
+            seats=seats,
+            span=d.span,
+        )
+
+    def _terms(self, attr: nodes.Attribute | None) -> m.TermsOfReference | None:
+        if attr is None:
+            return None
+        if attr.block is None or attr.phrase is not None:
+            self.error(
+                "VAL001",
+                "`terms` is a block of the terms of reference",
+                attr.span,
+                'Write it as `terms: { purpose: "..."  meets_in_public: yes  frequency: monthly }`.',
+            )
+            if attr.block is None:
+                return None
+        allowed = {
+            "purpose": False,
+            "meets_in_public": False,
+            "papers_published": False,
+            "frequency": False,
+            "approved": False,
+            "review": False,
+            "self_determined": False,
+        }
+        b = _Attributes(self, attr.block, "terms of reference", allowed)
+        get = b.get
+        return m.TermsOfReference(
+            purpose=self.values.text(get("purpose")) if get("purpose") else None,
+            meets_in_public=self.values.boolean(get("meets_in_public")) if get("meets_in_public") else None,
+            papers_published=self.values.boolean(get("papers_published")) if get("papers_published") else None,
+            frequency=self.values.choice(get("frequency"), v.FREQUENCIES, "frequency") if get("frequency") else None,
+            approved=self.values.date(get("approved")) if get("approved") else None,
+            review=self.values.date(get("review")) if get("review") else None,
+            self_determined=self.values.boolean(get("self_determined")) if get("self_determined") else None,
+            span=attr.span,
+        )
+
+    _QUORUM_USAGE = "quorum: 5 including [chair or vice_chair, 1 clinician]"
+
+    def _quorum(self, attr: nodes.Attribute | None) -> m.Quorum | None:
+        if attr is None:
+            return None
+        s = Sentence(self.values, attr, 1, {"including": "and"}, self._QUORUM_USAGE)
+        if not s.ok:
+            return None
+        head = s.head[0]
+        if not isinstance(head, nodes.Number):
+            self.error("VAL001", "a quorum starts with the number of members needed", head.span, f"Write it as `{self._QUORUM_USAGE}`.")
+            return None
+        count = self.values.whole_number(head, "quorum", minimum=1)
+        requirements = []
+        for term in s.options.get("including", []):
+            phrases = term.items if isinstance(term, nodes.ListTerm) else (nodes.Phrase((term,), term.span),)
+            for phrase in phrases:
+                requirement = self._requirement(phrase)
+                if requirement:
+                    requirements.append(requirement)
+        if count is None:
+            return None
+        return m.Quorum(count, tuple(requirements), attr.span)
+
+    def _requirement(self, phrase: nodes.Phrase) -> m.QuorumRequirement | None:
+        terms = list(phrase.terms)
+        count = 1
+        if terms and isinstance(terms[0], nodes.Number):
+            count = self.values.whole_number(terms.pop(0), "quorum", minimum=1) or 1
+        alternatives = []
+        expect_word = True
+        for term in terms:
+            if expect_word:
+                if not isinstance(term, nodes.Word):
+                    self.error("VAL001", "a quorum requirement names a capacity or quality, such as `chair` or `clinician`", term.span, f"Write it as `{self._QUORUM_USAGE}`.")
+                    return None
+                word = term.text
+                if word.endswith("s") and word[:-1] in v.QUORUM_QUALITIES | v.CAPACITIES:
+                    word = word[:-1]  # "2 clinicians"
+                vocabulary = {**v.CAPACITIES, **v.QUORUM_QUALITIES}
+                if word not in vocabulary:
+                    self.values.choice_word(term, vocabulary, "capacity or quality for a quorum")
+                    return None
+                alternatives.append(word)
+            elif not (isinstance(term, nodes.Word) and term.text == "or"):
+                self.error("VAL001", "join alternatives in a quorum requirement with `or`", term.span, f"Write it as `{self._QUORUM_USAGE}`.")
+                return None
+            expect_word = not expect_word
+        if not alternatives or expect_word:
+            self.error("VAL001", "a quorum requirement is incomplete", phrase.span, f"Write it as `{self._QUORUM_USAGE}`.")
+            return None
+        return m.QuorumRequirement(count, tuple(alternatives), phrase.span)
+
+    _DECISION_USAGE = "decision: simple_majority with casting_vote"
+
+    def _decision_rule(self, attr: nodes.Attribute | None) -> m.DecisionRule | None:
+        if attr is None:
+            return None
+        s = Sentence(self.values, attr, 1, {"with": 1, "of": 1, "threshold": 1}, self._DECISION_USAGE)
+        if not s.ok:
+            return None
+        head = s.head[0]
+        if not isinstance(head, nodes.Word):
+            self.error("VAL001", "a decision rule starts with its method, such as `consensus`", head.span, f"Write it as `{self._DECISION_USAGE}`.")
+            return None
+        method = self.values.choice_word(head, v.DECISION_METHODS, "decision method")
+        casting = False
+        if "with" in s.options:
+            term = s.options["with"][0]
+            if isinstance(term, nodes.Word) and term.text == "casting_vote":
+                casting = True
+            else:
+                self.error("VAL001", "`with` is followed by `casting_vote`", term.span, f"Write it as `{self._DECISION_USAGE}`.")
+        blocs: tuple[str, ...] = ()
+        if "of" in s.options:
+            term = s.options["of"][0]
+            words = self.values.list_words(term, "decision", "[nhs, local_government]") if isinstance(term, nodes.ListTerm) else ((term,) if isinstance(term, nodes.Word) else ())
+            blocs = tuple(b for b in (self.values.choice_word(w, v.SECTORS, "sector") for w in words) if b)
+            if method != "double_majority":
+                self.error("VAL001", "only a `double_majority` names the blocs that must each agree", s.option_spans["of"])
+        elif method == "double_majority":
+            self.error(
+                "VAL001",
+                "a double majority must name the blocs that must each agree",
+                attr.phrase.span,
+                "Write it as `decision: double_majority of [nhs, local_government]`.",
+            )
+        threshold = None
+        if "threshold" in s.options:
+            term = s.options["threshold"][0]
+            if isinstance(term, nodes.Percent):
+                threshold = term.value
+            else:
+                self.error("VAL001", "a threshold is a percentage, such as `60%`", term.span)
+        if method is None:
+            return None
+        return m.DecisionRule(method, casting, blocs, threshold, attr.span)
+
+    _SEAT_USAGE = "seat: ann_hale as chair [for northmoor_icb] [from 2022-07-01] [to 2026-06-30]"
+    _SEAT_OPTIONS = {
+        "as": "and",
+        "for": 1,
+        "nominated_by": 1,
+        "appointed_by": 1,
+        "approved_by": 1,
+        "from": 1,
+        "to": 1,
+        "weight": 1,
+        "non_voting": 0,
+    }
+
+    def _seat(self, forum: str, attr: nodes.Attribute) -> m.Seat | None:
+        s = Sentence(self.values, attr, 1, self._SEAT_OPTIONS, self._SEAT_USAGE)
+        if not s.ok:
+            return None
+        person = self.term_ref(s.head[0], ("person",), "a person", key="seat")
+        b = None
+        if attr.block is not None:
+            b = _Attributes(self, attr.block, "a seat", {k: False for k in self._SEAT_OPTIONS if k != "as"})
+        capacities = []
+        if "as" not in s.options:
+            self.error("VAL001", "a seat must say in what capacity the person sits", attr.phrase.span, f"Write it as `{self._SEAT_USAGE}`.")
+        for term in s.options.get("as", []):
+            if isinstance(term, nodes.Word):
+                capacity = self.values.choice_word(term, v.CAPACITIES, "capacity")
+                if capacity and capacity not in capacities:
+                    capacities.append(capacity)
+            else:
+                self.error("VAL001", "a capacity is a word such as `chair` or `voting_member`", term.span)
+
+        def option(word):
+            if word in s.options:
+                return s.options[word][0]
+            if b and b.get(word):
+                attr_ = b.get(word)
+                return attr_.phrase.terms[0] if attr_.phrase else None
+            return None
+
+        def body(word):
+            t = option(word)
+            return self.term_ref(t, ("organisation", "forum", "person"), "an organisation, forum or person", key=word) if t else None
+
+        representing = option("for")
+        start, end, weight = option("from"), option("to"), option("weight")
+        non_voting = "non_voting" in s.options or (b is not None and b.get("non_voting") is not None)
+        weight_value = Decimal(1)
+        if weight is not None:
+            if isinstance(weight, nodes.Number) and weight.value > 0:
+                weight_value = weight.value
+            else:
+                self.error("VAL001", "a seat's weight is a positive number, such as `2`", weight.span)
+        if person is None or not capacities:
+            return None
+        voting = not non_voting and not all(c in v.NON_VOTING_CAPACITIES for c in capacities)
+        return m.Seat(
+            forum=forum,
+            person=person,
+            capacities=tuple(capacities),
+            voting=voting,
+            representing=self.term_ref(representing, ("organisation",), "an organisation", key="for") if representing else None,
+            nominated_by=body("nominated_by"),
+            appointed_by=body("appointed_by"),
+            approved_by=body("approved_by"),
+            start=self.values.date_term(start) if start else None,
+            end=self.values.date_term(end) if end else None,
+            weight=weight_value,
+            span=attr.span,
+        )
+
+    # functions, delegations, funds, decisions ------------------------------------------------
+    def _build_function(self, symbol: Symbol) -> m.Function:
+        d = symbol.declaration
+        allowed = {"held_by": False, "reserved_to": False, "source": False, "scope": False}
+        a = _Attributes(self, d.block, self._owner(symbol), allowed)
+        return m.Function(
+            id=symbol.id,
+            title=_title(d),
+            holder=self.one_ref(a.get("held_by"), ("organisation", "forum"), "an organisation or forum"),
+            reserved_to=self.one_ref(a.get("reserved_to"), ("forum",), "a board or forum"),
+            source=self.values.text(a.get("source")) if a.get("source") else None,
+            scope=self.one_ref(a.get("scope"), ("tier",), "a tier"),
+            span=d.span,
+        )
+
+    def _build_delegation(self, symbol: Symbol) -> m.Delegation:
+        d = symbol.declaration
+        allowed = {
+            "from": False,
+            "to": False,
+            "functions": False,
+            "limit": False,
+            "further_delegation": False,
+            "basis": False,
+            "reports_to": False,
+            "effective": False,
+            "expires": False,
+            "review": False,
+            "conditions": False,
+            "reason": False,
+        }
+        a = _Attributes(self, d.block, self._owner(symbol), allowed, ("from", "to", "functions"))
+        parties = ("organisation", "forum", "person")
+        return m.Delegation(
+            id=symbol.id,
+            title=_title(d),
+            delegator=self.one_ref(a.get("from"), parties, "an organisation, forum or person") or "",
+            delegate=self.one_ref(a.get("to"), parties, "an organisation, forum or person") or "",
+            functions=self.refs(a.get("functions"), ("function",), "a function"),
+            limit=self.values.money(a.get("limit")) if a.get("limit") else None,
+            further_delegation=bool(self.values.boolean(a.get("further_delegation"))) if a.get("further_delegation") else False,
+            basis=self.values.choice(a.get("basis"), v.LEGAL_BASES, "legal basis") if a.get("basis") else None,
+            reports_to=self.refs(a.get("reports_to"), ("organisation", "forum", "person"), "a body, forum or person"),
+            start=self.values.date(a.get("effective")) if a.get("effective") else None,
+            end=self.values.date(a.get("expires")) if a.get("expires") else None,
+            review=self.values.date(a.get("review")) if a.get("review") else None,
+            conditions=self.values.text(a.get("conditions")) if a.get("conditions") else None,
+            reason=self.values.text(a.get("reason")) if a.get("reason") else None,
+            span=d.span,
+        )
+
+    _CONTRIBUTION_USAGE = "contribution: northmoor_icb £71m"
+
+    def _build_pooled_fund(self, symbol: Symbol) -> m.PooledFund:
+        d = symbol.declaration
+        allowed = {
+            "host": False,
+            "basis": False,
+            "contribution": True,
+            "governed_by": False,
+            "agreement": False,
+            "from": False,
+            "to": False,
+        }
+        a = _Attributes(self, d.block, self._owner(symbol), allowed, ("host",))
+        contributions = []
+        for attr in a.all("contribution"):
+            s = Sentence(self.values, attr, 2, {}, self._CONTRIBUTION_USAGE)
+            if not s.ok:
+                continue
+            partner_term, amount = s.head
+            partner = self.term_ref(partner_term, ("organisation",), "an organisation", key="contribution")
+            if not isinstance(amount, nodes.Money):
+                self.error("VAL001", "a contribution names the partner and then an amount in pounds", amount.span, f"Write it as `{self._CONTRIBUTION_USAGE}`.")
+                continue
+            if partner:
+                contributions.append(m.Contribution(partner, amount.value, attr.span))
+        return m.PooledFund(
+            id=symbol.id,
+            title=_title(d),
+            host=self.one_ref(a.get("host"), ("organisation",), "an organisation"),
+            basis=self.values.choice(a.get("basis"), v.LEGAL_BASES, "legal basis") if a.get("basis") else None,
+            contributions=tuple(contributions),
+            governed_by=self.one_ref(a.get("governed_by"), ("forum",), "a forum"),
+            agreement_terms=self.values.choices(a.get("agreement"), v.POOLED_FUND_TERMS, "term of a pooled-fund agreement") if a.get("agreement") else (),
+            start=self.values.date(a.get("from")) if a.get("from") else None,
+            end=self.values.date(a.get("to")) if a.get("to") else None,
+            span=d.span,
+        )
+
+    def _build_decision(self, symbol: Symbol) -> m.Decision:
+        d = symbol.declaration
+        allowed = {
+            "forum": False,
+            "date": False,
+            "affects": False,
+            "amount": False,
+            "functions": False,
+            "under": False,
+            "excluded": False,
+        }
+        a = _Attributes(self, d.block, self._owner(symbol), allowed, ("forum",))
+        return m.Decision(
+            id=symbol.id,
+            title=_title(d),
+            forum=self.one_ref(a.get("forum"), ("forum",), "a forum") or "",
+            date=self.values.date(a.get("date")) if a.get("date") else None,
+            affects=self.refs(a.get("affects"), ("organisation",), "an organisation"),
+            amount=self.values.money(a.get("amount")) if a.get("amount") else None,
+            functions=self.refs(a.get("functions"), ("function",), "a function"),
+            under=self.one_ref(a.get("under"), ("delegation",), "a delegation"),
+            excluded=self.refs(a.get("excluded"), ("person",), "a person"),
+            span=d.span,
+        )
+
+
+def _is_council(symbol: Symbol) -> bool:
+    kind = v.ORGANISATION_KINDS.get(symbol.kind)
+    return bool(kind and kind.council)
+
+
+def resolve(documents) -> ResolveResult:
+    """Resolve parsed documents into one model. Never raises for bad input."""
+    return Resolver(documents).resolve()

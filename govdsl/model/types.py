@@ -1,0 +1,311 @@
+"""The resolved model: what every check, renderer and export reads.
+
+A `Model` is the meaning of a set of `.gov` files: every declaration becomes
+an entity (an organisation, a tier, a forum, a person, a function, a
+delegation, a pooled fund or a decision); every reference is checked and kept
+as the id of the entity it names; defaults are applied (an organisation's
+sector follows from its kind; a seat's vote from its capacity).
+
+Entities refer to one another by id (a `str`), never by object, so the model
+is frozen and can be compared. `Model.entity(id)` looks one up. Spans are
+kept for messages but are left out of equality, so reformatting a file does
+not change its model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Union
+
+import attrs
+
+from govdsl.source import Span
+
+_span = attrs.field(eq=False, repr=False, default=None)
+
+
+@attrs.frozen
+class Tier:
+    """A system, sub-system, place or neighbourhood."""
+
+    id: str
+    kind: str  # TIER_KINDS: system, subsystem, place, neighbourhood
+    title: str
+    parent: str | None = None  # the tier it is nested in
+    population: int | None = None
+    footprint: tuple[str, ...] = ()  # councils whose areas it covers
+    icb: str | None = None  # for a system: its integrated care board
+    arbiter: str | None = None  # for a system: who resolves disputes
+    dispute_resolution: str | None = None  # for a system: the agreed route, in words
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Organisation:
+    id: str
+    kind: str  # ORGANISATION_KINDS
+    title: str
+    sector: str  # SECTORS; defaults from the kind
+    statutory: bool  # defaults from the kind
+    footprint: tuple[str, ...] = ()  # councils whose areas it covers
+    population: int | None = None
+    area: tuple[str, ...] = ()  # tiers it serves
+    part_of: str | None = None  # e.g. a region's NHS England, a practice's PCN
+    services: tuple[str, ...] = ()  # SERVICES it provides
+    accountable_to: tuple[str, ...] = ()
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Post:
+    """A job or office: `chief_executive at northmoor_hospitals`."""
+
+    role: str  # POST_ROLES
+    organisation: str | None
+    title: str | None = None  # the post's own title, if given in quotes
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Interest:
+    """A declared interest, as it appears in the register of interests."""
+
+    person: str
+    type: str  # INTEREST_TYPES
+    organisation: str | None  # the organisation it is in, or None for a matter
+    matter: str | None  # a matter described in words, when not an organisation
+    description: str | None = None
+    relationship: str | None = None  # for indirect interests: spouse, partner...
+    start: dt.date | None = None
+    end: dt.date | None = None
+    declared: dt.date | None = None
+    action: str | None = None  # MANAGEMENT_ACTIONS
+    private: bool = False  # left out of published registers
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Person:
+    id: str
+    name: str
+    posts: tuple[Post, ...] = ()
+    employers: tuple[str, ...] = ()
+    expertise: tuple[str, ...] = ()
+    independent: bool = False
+    interests: tuple[Interest, ...] = ()
+    nil_return: dt.date | None = None  # "no interests to declare", and when said
+    contact: str | None = None  # private: never published
+    span: Span | None = _span
+
+
+@attrs.frozen
+class QuorumRequirement:
+    """`1 clinician`, `chair or vice_chair`: at least `count` of any alternative."""
+
+    count: int
+    alternatives: tuple[str, ...]  # CAPACITIES or QUORUM_QUALITIES words
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Quorum:
+    count: int
+    requirements: tuple[QuorumRequirement, ...] = ()
+    span: Span | None = _span
+
+
+@attrs.frozen
+class DecisionRule:
+    method: str  # DECISION_METHODS
+    casting_vote: bool = False  # the chair has a casting vote on a tie
+    blocs: tuple[str, ...] = ()  # for a double majority: sectors that must each agree
+    threshold: Decimal | None = None  # for a weighted majority: share of weight needed
+    span: Span | None = _span
+
+
+@attrs.frozen
+class TermsOfReference:
+    purpose: str | None = None
+    meets_in_public: bool | None = None
+    papers_published: bool | None = None
+    frequency: str | None = None  # FREQUENCIES
+    approved: dt.date | None = None
+    review: dt.date | None = None
+    self_determined: bool | None = None  # the forum set its own terms
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Seat:
+    """A person's place on a forum."""
+
+    forum: str
+    person: str
+    capacities: tuple[str, ...]  # CAPACITIES
+    voting: bool  # false for participants and observers, or if said `non_voting`
+    representing: str | None = None  # the organisation the member comes from
+    nominated_by: str | None = None
+    appointed_by: str | None = None
+    approved_by: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    weight: Decimal = Decimal(1)
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Forum:
+    """A board, committee, partnership or collaborative: anywhere decisions are taken."""
+
+    id: str
+    kind: str  # FORUM_KINDS
+    title: str
+    parents: tuple[str, ...] = ()  # the body or bodies it belongs to
+    tier: str | None = None  # the tier it works at
+    model: str | None = None  # PLACE_MODELS or COLLABORATIVE_MODELS
+    lead_provider: str | None = None
+    partners: tuple[str, ...] = ()  # organisations taking part as bodies
+    terms: TermsOfReference | None = None
+    quorum: Quorum | None = None
+    decision_rule: DecisionRule | None = None
+    seats: tuple[Seat, ...] = ()
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Function:
+    """A function or decision that can be held, reserved or delegated."""
+
+    id: str  # dotted: commissioning.community_services
+    title: str
+    holder: str | None = None  # who holds it by statute
+    reserved_to: str | None = None  # a board that must decide it itself
+    source: str | None = None  # the Act section or standing order
+    scope: str | None = None  # the tier it concerns, if narrower than the system
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Delegation:
+    id: str
+    title: str
+    delegator: str
+    delegate: str
+    functions: tuple[str, ...]
+    limit: Decimal | None = None  # financial limit in pounds
+    further_delegation: bool = False
+    basis: str | None = None  # LEGAL_BASES
+    reports_to: tuple[str, ...] = ()  # the assurance line back
+    start: dt.date | None = None
+    end: dt.date | None = None
+    review: dt.date | None = None
+    conditions: str | None = None
+    reason: str | None = None  # why it sits where it does
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Contribution:
+    partner: str
+    amount: Decimal
+    span: Span | None = _span
+
+
+@attrs.frozen
+class PooledFund:
+    id: str
+    title: str
+    host: str | None
+    basis: str | None
+    contributions: tuple[Contribution, ...] = ()
+    governed_by: str | None = None  # the forum that manages the fund
+    agreement_terms: tuple[str, ...] = ()  # POOLED_FUND_TERMS the agreement sets out
+    start: dt.date | None = None
+    end: dt.date | None = None
+    span: Span | None = _span
+
+    @property
+    def total(self) -> Decimal:
+        return sum((c.amount for c in self.contributions), Decimal(0))
+
+
+@attrs.frozen
+class Decision:
+    """A decision or agenda item taken by a forum."""
+
+    id: str
+    title: str
+    forum: str
+    date: dt.date | None = None
+    affects: tuple[str, ...] = ()  # organisations it affects
+    amount: Decimal | None = None
+    functions: tuple[str, ...] = ()
+    under: str | None = None  # the delegation it is taken under
+    excluded: tuple[str, ...] = ()  # people who stepped out
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Line:
+    """An accountability line: vertical, horizontal or advisory."""
+
+    kind: str  # accountable_to, reports_to, assures, advises
+    source: str
+    target: str
+    span: Span | None = _span
+
+
+Entity = Union[Tier, Organisation, Person, Forum, Function, Delegation, PooledFund, Decision]
+
+LINE_KINDS = ("accountable_to", "reports_to", "assures", "advises")
+
+
+@attrs.frozen
+class Model:
+    """Everything declared in a set of files, in declaration order."""
+
+    tiers: tuple[Tier, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    people: tuple[Person, ...] = ()
+    forums: tuple[Forum, ...] = ()
+    functions: tuple[Function, ...] = ()
+    delegations: tuple[Delegation, ...] = ()
+    pooled_funds: tuple[PooledFund, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    lines: tuple[Line, ...] = ()
+    files: tuple[str, ...] = attrs.field(default=(), eq=False)
+    _index: dict = attrs.field(factory=dict, eq=False, repr=False, alias="index")
+
+    def __attrs_post_init__(self):
+        if not self._index:
+            for group in (
+                self.tiers,
+                self.organisations,
+                self.people,
+                self.forums,
+                self.functions,
+                self.delegations,
+                self.pooled_funds,
+                self.decisions,
+            ):
+                for entity in group:
+                    self._index[entity.id] = entity
+
+    def entity(self, id: str) -> Entity | None:
+        return self._index.get(id)
+
+    def __contains__(self, id: str) -> bool:
+        return id in self._index
+
+    @property
+    def entities(self):
+        return self._index.values()
+
+    def seats(self):
+        for forum in self.forums:
+            yield from forum.seats
+
+    def interests(self):
+        for person in self.people:
+            yield from person.interests

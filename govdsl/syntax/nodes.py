@@ -1,0 +1,140 @@
+"""The syntax tree of a `.gov` file.
+
+These nodes mirror the grammar one to one (rule `declaration` builds
+`Declaration`) and keep every span, so that the formatter can reprint a file
+and the resolver can point at the exact word a mistake is in. They know
+nothing about governance: that is the model's job.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Union
+
+import attrs
+
+from govdsl.source import Span
+
+
+@attrs.frozen
+class Word:
+    """A bare name: `ann_hale`, `chair`, `commissioning.community_services`."""
+
+    text: str
+    span: Span
+
+
+@attrs.frozen
+class Str:
+    """A string in double quotes; `value` has its escapes undone."""
+
+    value: str
+    raw: str
+    span: Span
+
+
+@attrs.frozen
+class Number:
+    """`42`, `1_020_000`, `330k`, `1.02m`; `value` is the number meant."""
+
+    value: Decimal
+    raw: str
+    span: Span
+
+
+@attrs.frozen
+class Money:
+    """`£1.5m`, `£250k`, `£1,200,000`; `value` is in pounds."""
+
+    value: Decimal
+    raw: str
+    span: Span
+
+
+@attrs.frozen
+class Percent:
+    value: Decimal
+    raw: str
+    span: Span
+
+
+@attrs.frozen
+class DateLit:
+    """`2025-04-01`, kept as written; the resolver checks it is a real date."""
+
+    raw: str
+    span: Span
+
+
+@attrs.frozen
+class ListTerm:
+    """`[a, b, c]`: each item is a phrase of one or more terms."""
+
+    items: tuple["Phrase", ...]
+    span: Span
+
+
+Term = Union[Word, Str, Number, Money, Percent, DateLit, ListTerm]
+
+
+@attrs.frozen
+class Phrase:
+    """The terms after a key: `ann_hale as chair from 2022-07-01`."""
+
+    terms: tuple[Term, ...]
+    span: Span
+
+
+@attrs.frozen
+class Attribute:
+    """`key: phrase { block }`; either the phrase or the block may be absent."""
+
+    key: str
+    key_span: Span
+    phrase: Phrase | None
+    block: "Block | None"
+    span: Span
+
+
+@attrs.frozen
+class Block:
+    attributes: tuple[Attribute, ...]
+    span: Span
+
+
+@attrs.frozen
+class Declaration:
+    """`committee audit "Audit Committee" { ... }`."""
+
+    kind: Word
+    name: Word
+    title: Str | None
+    block: Block
+    span: Span
+
+
+@attrs.frozen
+class Include:
+    """`include "shared/national.gov"`."""
+
+    keyword: Word
+    path: Str
+    span: Span
+
+
+@attrs.frozen
+class Comment:
+    """A `#` comment, kept for the formatter and for suppressions."""
+
+    text: str
+    span: Span
+
+
+@attrs.frozen
+class Document:
+    """One parsed file."""
+
+    path: str
+    items: tuple[Union[Include, Declaration], ...]
+    comments: tuple[Comment, ...]
+    span: Span

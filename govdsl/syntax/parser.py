@@ -1,0 +1,184 @@
+"""Parsing: text of one file to a `Document` of syntax nodes, plus diagnostics.
+
+Lark's LALR parser calls `_Builder` as it reduces each rule, so the syntax
+nodes are built in the same pass as the parse (no intermediate lark tree).
+Syntax errors are recovered from (see `errors.py`) so one run reports all of
+them, not only the first.
+"""
+
+from __future__ import annotations
+
+import threading
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+import attrs
+from lark import Lark, Token, Transformer
+
+from govdsl.diagnostics import Diagnostic
+from govdsl.source import SourceFile, Span
+from govdsl.syntax import nodes
+from govdsl.syntax.errors import SyntaxErrorCollector
+from govdsl.syntax.grammar import grammar_text
+
+
+@attrs.frozen
+class ParseResult:
+    document: nodes.Document
+    diagnostics: tuple[Diagnostic, ...]
+
+
+_SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000}
+
+
+def scaled_number(raw: str) -> Decimal:
+    """`1_020_000`, `330k`, `1.02m`, `1,200,000` as a Decimal."""
+    text = raw.replace("_", "").replace(",", "")
+    suffix = ""
+    for candidate in ("bn", "k", "m", "b"):
+        if text.endswith(candidate):
+            suffix = candidate
+            text = text[: -len(candidate)]
+            break
+    try:
+        return Decimal(text) * _SCALE[suffix]
+    except InvalidOperation:  # the grammar's patterns make this unreachable
+        return Decimal(0)
+
+
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+
+def unescape(raw: str) -> str:
+    body = raw[1:-1]
+    if "\\" not in body:
+        return body
+    out = []
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 1 < len(body):
+            nxt = body[i + 1]
+            out.append(_ESCAPES.get(nxt, "\\" + nxt))
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+class _Builder(Transformer):
+    """Lark callbacks, one per grammar rule, building `nodes`."""
+
+    def __init__(self):
+        super().__init__(visit_tokens=False)
+        self.file = ""
+
+    def _span(self, first: Token, last: Token) -> Span:
+        return Span(self.file, first.start_pos, last.end_pos)
+
+    def _make_term(self, token) -> nodes.Term:
+        if not isinstance(token, Token):
+            return token  # a ListTerm already built
+        span = Span(self.file, token.start_pos, token.end_pos)
+        kind = token.type
+        value = token.value
+        if kind == "NAME":
+            return nodes.Word(value, span)
+        if kind == "STRING":
+            return nodes.Str(unescape(value), value, span)
+        if kind == "NUMBER":
+            return nodes.Number(scaled_number(value), value, span)
+        if kind == "MONEY":
+            return nodes.Money(scaled_number(value[1:]), value, span)
+        if kind == "PERCENT":
+            return nodes.Percent(Decimal(value[:-1]), value, span)
+        if kind == "DATE":
+            return nodes.DateLit(value, span)
+        raise AssertionError(f"unexpected token {kind}")  # pragma: no cover
+
+    def phrase(self, children):
+        terms = tuple(self._make_term(c) for c in children)
+        return nodes.Phrase(terms, Span(self.file, terms[0].span.start, terms[-1].span.end))
+
+    def list(self, children):
+        first, last = children[0], children[-1]
+        items = tuple(c for c in children[1:-1] if isinstance(c, nodes.Phrase))
+        return nodes.ListTerm(items, self._span(first, last))
+
+    def block(self, children):
+        first, last = children[0], children[-1]
+        return nodes.Block(tuple(children[1:-1]), self._span(first, last))
+
+    def attribute(self, children):
+        key = children[0]
+        phrase = block = None
+        for child in children[1:]:
+            if isinstance(child, nodes.Phrase):
+                phrase = child
+            elif isinstance(child, nodes.Block):
+                block = child
+        end = (block or phrase).span.end
+        key_span = Span(self.file, key.start_pos, key.end_pos - 1)
+        return nodes.Attribute(key.value[:-1], key_span, phrase, block, Span(self.file, key.start_pos, end))
+
+    def declaration(self, children):
+        kind, name = children[0], children[1]
+        title = None
+        if isinstance(children[2], Token):
+            title = self._make_term(children[2])
+        block = children[-1]
+        return nodes.Declaration(
+            self._make_term(kind), self._make_term(name), title, block, Span(self.file, kind.start_pos, block.span.end)
+        )
+
+    def include(self, children):
+        keyword, path = children
+        return nodes.Include(self._make_term(keyword), self._make_term(path), self._span(keyword, path))
+
+    def start(self, children):
+        return tuple(children)
+
+
+class _Parser:
+    """One lark parser with its builder; parses one file at a time."""
+
+    def __init__(self):
+        self.builder = _Builder()
+        self.comments: list[Token] = []
+        self.lark = Lark(
+            grammar_text(),
+            parser="lalr",
+            lexer="contextual",
+            transformer=self.builder,
+            lexer_callbacks={"COMMENT": self.comments.append},
+            maybe_placeholders=False,
+        )
+        self.lock = threading.Lock()
+
+    def parse(self, source: SourceFile) -> ParseResult:
+        with self.lock:
+            self.builder.file = source.path
+            self.comments.clear()
+            collector = SyntaxErrorCollector(source)
+            try:
+                items = self.lark.parse(source.text, on_error=collector.on_error)
+            except Exception as error:  # recovery gave up: keep what we have
+                collector.give_up(error)
+                items = ()
+            comments = tuple(
+                nodes.Comment(t.value, Span(source.path, t.start_pos, t.end_pos)) for t in self.comments
+            )
+        items = tuple(i for i in items if isinstance(i, (nodes.Declaration, nodes.Include)))
+        document = nodes.Document(source.path, items, comments, Span(source.path, 0, len(source.text)))
+        return ParseResult(document, collector.diagnostics())
+
+
+@cache
+def _parser() -> _Parser:
+    return _Parser()
+
+
+def parse(source: SourceFile) -> ParseResult:
+    """Parse one file. Never raises for bad input: problems are diagnostics."""
+    return _parser().parse(source)
