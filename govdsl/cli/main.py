@@ -35,27 +35,112 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help=".gov files, or folders to search for them")
     check.add_argument("--format", choices=("text", "json"), default="text", help="how to report (default: text)")
     check.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="check the arrangements in force on this date, such as 2026-04-01 (default: today)",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default="error",
+        help="the least serious finding that makes the exit status 1 (default: error)",
+    )
+    check.add_argument("--config", metavar="FILE", help="a govdsl.toml to use instead of the nearest one")
+    check.add_argument("--no-rules", action="store_true", help="check the language only, not the governance rules")
+    check.add_argument(
         "--allow-outside-root",
         action="store_true",
         help="allow includes that leave the folder of the files given",
     )
     check.set_defaults(run=run_check)
+
+    rules = commands.add_parser("rules", help="list every governance rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(run=run_rules)
+
+    explain = commands.add_parser("explain", help="explain a rule or diagnostic code, such as COI003")
+    explain.add_argument("code", metavar="CODE")
+    explain.set_defaults(run=run_explain)
     return parser
 
 
-def run_check(args, out: Console, err: Console) -> int:
-    from govdsl import load
-    from govdsl.cli.output import print_text, to_json
+def _date(text: str):
+    import datetime as dt
 
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-04-01") from None
+
+
+def load_settings(args, err: Console):
+    """The configuration for a run, and any problems reading it."""
+    from pathlib import Path
+
+    from govdsl.check.registry import rule_categories
+    from govdsl.config import find_config, load_config
+
+    if args.config:
+        path = Path(args.config)
+        if not path.is_file():
+            err.print(f"govdsl: error: the configuration file {args.config} does not exist", markup=False)
+            return None, True
+    else:
+        start = Path(args.paths[0]) if args.paths else Path.cwd()
+        path = find_config(start.resolve() if start.exists() else Path.cwd())
+    config, problems = load_config(path, rule_categories())
+    return config, problems
+
+
+def run_check(args, out: Console, err: Console) -> int:
+    import datetime as dt
+
+    from govdsl import load
+    from govdsl.check.engine import check_compilation
+    from govdsl.cli.output import print_text, to_json
+    from govdsl.diagnostics import Severity
+
+    config, problems = load_settings(args, err)
+    if config is None:
+        return EXIT_USAGE
     compilation = load(args.paths, allow_outside_root=args.allow_outside_root)
-    diagnostics = compilation.diagnostics
+    if args.no_rules or problems:
+        diagnostics = tuple(problems) + compilation.diagnostics
+    else:
+        diagnostics = check_compilation(compilation, config, args.as_of or dt.date.today())
     if args.format == "json":
         sys.stdout.write(to_json(diagnostics, compilation.sources, compilation.sources.keys()))
     else:
         print_text(out, diagnostics, compilation.sources, len(compilation.sources))
-    if compilation.io_failed:
+    if compilation.io_failed or problems:
         return EXIT_USAGE
-    return EXIT_FINDINGS if compilation.errors else EXIT_OK
+    threshold = Severity.parse(args.fail_on)
+    return EXIT_FINDINGS if any(d.severity >= threshold for d in diagnostics) else EXIT_OK
+
+
+def run_rules(args, out: Console, err: Console) -> int:
+    from govdsl.check.registry import all_rules
+    from govdsl.cli.explain import rules_json, rules_table
+
+    if args.format == "json":
+        sys.stdout.write(rules_json(all_rules()))
+    else:
+        out.print(rules_table(all_rules()))
+    return EXIT_OK
+
+
+def run_explain(args, out: Console, err: Console) -> int:
+    from govdsl.cli.explain import explain_code
+
+    text = explain_code(args.code.upper())
+    if text is None:
+        err.print(f"govdsl: error: {args.code} is not a rule or diagnostic code; run `govdsl rules` to list them", markup=False)
+        return EXIT_USAGE
+    from rich.markdown import Markdown
+
+    out.print(Markdown(text) if out.is_terminal else text, markup=False)
+    return EXIT_OK
 
 
 def main(argv=None) -> int:

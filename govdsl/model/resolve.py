@@ -289,7 +289,7 @@ class Resolver:
             icb=self.one_ref(a.get("icb"), ("organisation",), "an integrated care board", accept=lambda s: s.kind == "icb"),
             arbiter=self.one_ref(a.get("arbiter"), ("organisation", "forum", "person"), "a body, forum or person"),
             dispute_resolution=self.values.text(a.get("dispute_resolution")) if a.get("dispute_resolution") else None,
-            span=d.span,
+            span=d.name.span,
         )
 
     # organisations ------------------------------------------------------------------------
@@ -324,7 +324,7 @@ class Resolver:
             part_of=self.one_ref(a.get("part_of"), ("organisation",), "an organisation"),
             services=self.values.choices(a.get("services"), v.SERVICES, "service") if a.get("services") else (),
             accountable_to=tuple(line.target for line in self.lines if line.source == symbol.id and line.kind == "accountable_to"),
-            span=d.span,
+            span=d.name.span,
         )
 
     # people --------------------------------------------------------------------------------
@@ -352,7 +352,7 @@ class Resolver:
             interests=interests,
             nil_return=self.values.date(a.get("no_interests")) if a.get("no_interests") else None,
             contact=self.values.text(a.get("contact")) if a.get("contact") else None,
-            span=d.span,
+            span=d.name.span,
         )
 
     _POST_USAGE = "post: chief_executive at northmoor_hospitals"
@@ -455,6 +455,7 @@ class Resolver:
         d = symbol.declaration
         allowed = {
             "parent": False,
+            "role": False,
             "serves": False,
             "model": False,
             "lead_provider": False,
@@ -487,6 +488,7 @@ class Resolver:
             id=symbol.id,
             kind=symbol.kind,
             title=_title(d),
+            role=self.values.choice(a.get("role"), v.FORUM_ROLES, "committee role") if a.get("role") else None,
             parents=self.refs(a.get("parent"), ("organisation", "forum"), "an organisation or forum"),
             tier=self.one_ref(a.get("serves"), ("tier",), "a tier"),
             model=model_word,
@@ -496,7 +498,7 @@ class Resolver:
             quorum=self._quorum(a.get("quorum")),
             decision_rule=self._decision_rule(a.get("decision")),
             seats=seats,
-            span=d.span,
+            span=d.name.span,
         )
 
     def _terms(self, attr: nodes.Attribute | None) -> m.TermsOfReference | None:
@@ -714,7 +716,7 @@ class Resolver:
             reserved_to=self.one_ref(a.get("reserved_to"), ("forum",), "a board or forum"),
             source=self.values.text(a.get("source")) if a.get("source") else None,
             scope=self.one_ref(a.get("scope"), ("tier",), "a tier"),
-            span=d.span,
+            span=d.name.span,
         )
 
     def _build_delegation(self, symbol: Symbol) -> m.Delegation:
@@ -750,7 +752,7 @@ class Resolver:
             review=self.values.date(a.get("review")) if a.get("review") else None,
             conditions=self.values.text(a.get("conditions")) if a.get("conditions") else None,
             reason=self.values.text(a.get("reason")) if a.get("reason") else None,
-            span=d.span,
+            span=d.name.span,
         )
 
     _CONTRIBUTION_USAGE = "contribution: northmoor_icb £71m"
@@ -789,7 +791,7 @@ class Resolver:
             agreement_terms=self.values.choices(a.get("agreement"), v.POOLED_FUND_TERMS, "term of a pooled-fund agreement") if a.get("agreement") else (),
             start=self.values.date(a.get("from")) if a.get("from") else None,
             end=self.values.date(a.get("to")) if a.get("to") else None,
-            span=d.span,
+            span=d.name.span,
         )
 
     def _build_decision(self, symbol: Symbol) -> m.Decision:
@@ -814,7 +816,7 @@ class Resolver:
             functions=self.refs(a.get("functions"), ("function",), "a function"),
             under=self.one_ref(a.get("under"), ("delegation",), "a delegation"),
             excluded=self.refs(a.get("excluded"), ("person",), "a person"),
-            span=d.span,
+            span=d.name.span,
         )
 
 

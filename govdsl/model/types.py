@@ -7,9 +7,11 @@ as the id of the entity it names; defaults are applied (an organisation's
 sector follows from its kind; a seat's vote from its capacity).
 
 Entities refer to one another by id (a `str`), never by object, so the model
-is frozen and can be compared. `Model.entity(id)` looks one up. Spans are
-kept for messages but are left out of equality, so reformatting a file does
-not change its model.
+is frozen and can be compared. `Model.entity(id)` looks one up. Each entity's
+`span` is the span of its name in its declaration (seats, posts, interests
+and contributions: the span of their attribute). Spans are kept for messages
+but are left out of equality, so reformatting a file does not change its
+model.
 """
 
 from __future__ import annotations
@@ -161,6 +163,7 @@ class Forum:
     id: str
     kind: str  # FORUM_KINDS
     title: str
+    role: str | None = None  # FORUM_ROLES: audit, remuneration...
     parents: tuple[str, ...] = ()  # the body or bodies it belongs to
     tier: str | None = None  # the tier it works at
     model: str | None = None  # PLACE_MODELS or COLLABORATIVE_MODELS

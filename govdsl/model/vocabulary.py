@@ -128,6 +128,20 @@ FORUM_KINDS: dict[str, ForumKind] = {
     )
 }
 
+# What a committee is for, where a rule depends on it (an ICB must have an audit committee).
+FORUM_ROLES = _vocab(
+    ("audit", "audit committee"),
+    ("remuneration", "remuneration committee"),
+    ("quality", "quality committee"),
+    ("finance", "finance and performance committee"),
+    ("primary_care", "primary care commissioning committee"),
+    ("people", "people and workforce committee"),
+    ("place", "place committee"),
+    ("subsystem", "sub-system committee"),
+    ("specialised_commissioning", "specialised commissioning committee"),
+    ("other", "other committee"),
+)
+
 PLACE_MODELS = _vocab(
     ("consultative_forum", "consultative forum"),
     ("icb_committee", "ICB committee"),

@@ -1,0 +1,1 @@
+"""Stage 3: governance rules over the resolved model (see engine.py and rules/)."""

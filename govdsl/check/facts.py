@@ -1,0 +1,278 @@
+"""Facts derived from the model that several rules need, each computed once.
+
+Rules must cost time linear in the model; they get there by asking these
+indexes ("the seats of this person", "the board of this ICB", "the tier a
+forum works at") instead of scanning the model themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from functools import cached_property
+
+from govdsl.check.timeline import in_force
+from govdsl.model import vocabulary as v
+from govdsl.model.types import Delegation, Forum, Interest, Model, Organisation, Person, Seat, Tier
+
+NATIONAL_RANK = -2  # NHS England
+REGIONAL_RANK = -1  # NHS England regions
+
+
+class Facts:
+    def __init__(self, model: Model, history: Model):
+        self.model = model  # as of the check date
+        self.history = history  # every dated arrangement, for decisions
+
+    # -- lookups -------------------------------------------------------------------------
+    def organisation(self, id) -> Organisation | None:
+        e = self.model.entity(id) if id else None
+        return e if isinstance(e, Organisation) else None
+
+    def forum(self, id) -> Forum | None:
+        e = self.model.entity(id) if id else None
+        return e if isinstance(e, Forum) else None
+
+    def person(self, id) -> Person | None:
+        e = self.model.entity(id) if id else None
+        return e if isinstance(e, Person) else None
+
+    def tier(self, id) -> Tier | None:
+        e = self.model.entity(id) if id else None
+        return e if isinstance(e, Tier) else None
+
+    def kind_of(self, organisation_id) -> v.OrganisationKind | None:
+        o = self.organisation(organisation_id)
+        return v.ORGANISATION_KINDS.get(o.kind) if o else None
+
+    # -- forums and bodies -------------------------------------------------------------------
+    @cached_property
+    def boards_of(self) -> dict[str, list[Forum]]:
+        boards = defaultdict(list)
+        for forum in self.model.forums:
+            if forum.kind == "board":
+                for parent in forum.parents:
+                    boards[parent].append(forum)
+        return boards
+
+    def organisations_of(self, forum_id: str) -> tuple[str, ...]:
+        """The organisations a forum belongs to, following its parents up."""
+        return self._organisations_of.get(forum_id, ())
+
+    @cached_property
+    def _organisations_of(self) -> dict[str, tuple[str, ...]]:
+        result: dict[str, tuple[str, ...]] = {}
+
+        def walk(forum_id, seen):
+            if forum_id in result:
+                return result[forum_id]
+            forum = self.forum(forum_id)
+            found: list[str] = []
+            if forum is None or forum_id in seen:
+                return ()
+            seen = seen | {forum_id}
+            for parent in forum.parents:
+                if self.organisation(parent):
+                    found.append(parent)
+                else:
+                    found.extend(o for o in walk(parent, seen) if o not in found)
+            result[forum_id] = tuple(found)
+            return result[forum_id]
+
+        for forum in self.model.forums:
+            walk(forum.id, frozenset())
+        return result
+
+    def body_of(self, party: str) -> tuple[str, ...]:
+        """The organisations a party to a delegation acts for (itself, if an organisation)."""
+        if self.organisation(party):
+            return (party,)
+        if self.forum(party):
+            return self.organisations_of(party)
+        person = self.person(party)
+        if person:
+            return person.employers
+        return ()
+
+    @cached_property
+    def icbs(self) -> list[Organisation]:
+        return [o for o in self.model.organisations if o.kind == "icb"]
+
+    def icb_board(self, icb_id: str) -> Forum | None:
+        boards = self.boards_of.get(icb_id, [])
+        return boards[0] if boards else None
+
+    def committees_of(self, forum_or_org_id: str) -> list[Forum]:
+        return self._children.get(forum_or_org_id, [])
+
+    @cached_property
+    def _children(self) -> dict[str, list[Forum]]:
+        children = defaultdict(list)
+        for forum in self.model.forums:
+            for parent in forum.parents:
+                children[parent].append(forum)
+        return children
+
+    def descendants(self, id: str) -> list[Forum]:
+        """Every forum below a body or forum (its board, committees, their sub-committees)."""
+        out, stack, seen = [], [id], {id}
+        while stack:
+            for child in self._children.get(stack.pop(), []):
+                if child.id not in seen:
+                    seen.add(child.id)
+                    out.append(child)
+                    stack.append(child.id)
+        return out
+
+    # -- seats ----------------------------------------------------------------------------------
+    @staticmethod
+    def chairs(forum: Forum) -> list[Seat]:
+        return [s for s in forum.seats if "chair" in s.capacities]
+
+    @staticmethod
+    def voting(forum: Forum) -> list[Seat]:
+        return [s for s in forum.seats if s.voting]
+
+    @cached_property
+    def seats_of(self) -> dict[str, list[Seat]]:
+        seats = defaultdict(list)
+        for forum in self.model.forums:
+            for seat in forum.seats:
+                seats[seat.person].append(seat)
+        return seats
+
+    def seats_on(self, forum_id: str, on: dt.date) -> list[Seat]:
+        """A forum's seats in force on a date, from the full history."""
+        forum = self.history.entity(forum_id)
+        if not isinstance(forum, Forum):
+            return []
+        return [s for s in forum.seats if in_force(s.start, s.end, on)]
+
+    def interests_on(self, person_id: str, on: dt.date) -> list[Interest]:
+        person = self.history.entity(person_id)
+        if not isinstance(person, Person):
+            return []
+        return [i for i in person.interests if in_force(i.start, i.end, on)]
+
+    # -- tiers ----------------------------------------------------------------------------------
+    def tier_rank_of_tier(self, tier_id: str | None) -> int | None:
+        tier = self.tier(tier_id)
+        return v.TIER_KINDS[tier.kind].rank if tier else None
+
+    @cached_property
+    def system_of_icb(self) -> dict[str, Tier]:
+        return {t.icb: t for t in self.model.tiers if t.kind == "system" and t.icb}
+
+    def tier_of(self, id: str, _seen=None) -> str | None:
+        """The tier an organisation, forum or person works at, if it can be told."""
+        entity = self.model.entity(id) if id else None
+        seen = _seen or set()
+        if entity is None or id in seen:
+            return None
+        seen.add(id)
+        if isinstance(entity, Tier):
+            return entity.id
+        if isinstance(entity, Forum):
+            if entity.tier:
+                return entity.tier
+            for parent in entity.parents:
+                found = self.tier_of(parent, seen)
+                if found:
+                    return found
+            return None
+        if isinstance(entity, Organisation):
+            if entity.kind == "icb" and entity.id in self.system_of_icb:
+                return self.system_of_icb[entity.id].id
+            if entity.area:
+                return min(entity.area, key=lambda t: self.tier_rank_of_tier(t) or 0)
+            return None
+        if isinstance(entity, Person):
+            for employer in entity.employers:
+                found = self.tier_of(employer, seen)
+                if found:
+                    return found
+        return None
+
+    def rank_of(self, id: str) -> int | None:
+        """How far from people a party decides: -2 national ... 3 neighbourhood."""
+        organisation = self.organisation(id)
+        if organisation is not None:
+            if organisation.kind == "nhs_england":
+                return NATIONAL_RANK
+            if organisation.kind == "nhs_england_region":
+                return REGIONAL_RANK
+        forum = self.forum(id)
+        if forum is not None and not forum.tier:
+            for org in self.organisations_of(id):
+                rank = self.rank_of(org)
+                if rank is not None and rank < 0:
+                    return rank
+        return self.tier_rank_of_tier(self.tier_of(id))
+
+    # -- delegations ----------------------------------------------------------------------------
+    @cached_property
+    def delegations_to(self) -> dict[str, list[Delegation]]:
+        out = defaultdict(list)
+        for d in self.model.delegations:
+            out[d.delegate].append(d)
+        return out
+
+    @cached_property
+    def delegations_from(self) -> dict[str, list[Delegation]]:
+        out = defaultdict(list)
+        for d in self.model.delegations:
+            out[d.delegator].append(d)
+        return out
+
+    # -- people -------------------------------------------------------------------------------
+    def clinician(self, person: Person) -> bool:
+        return bool(set(person.expertise) & v.CLINICAL_EXPERTISE) or any(
+            p.role in ("gp_partner", "salaried_gp", "clinical_director", "medical_director", "director_of_nursing", "consultant")
+            for p in person.posts
+        )
+
+    def sector_of_person(self, person: Person, seat: Seat | None = None) -> str | None:
+        for org_id in ((seat.representing,) if seat and seat.representing else ()) + person.employers + tuple(
+            p.organisation for p in person.posts if p.organisation
+        ):
+            org = self.organisation(org_id)
+            if org:
+                return org.sector
+        return None
+
+    def has_quality(self, seat: Seat, quality: str) -> bool:
+        """Whether a seat counts towards a quorum requirement (a capacity or a quality)."""
+        if quality in seat.capacities or quality == "member":
+            return True
+        if quality in v.CAPACITIES:
+            return False
+        person = self.person(seat.person)
+        if person is None:
+            return False
+        if quality == "independent":
+            return person.independent or "non_executive" in seat.capacities
+        if quality == "clinician":
+            return self.clinician(person)
+        if quality == "executive_member":
+            return any(c.startswith("executive") or c == "chief_executive" for c in seat.capacities)
+        return self.sector_of_person(person, seat) == quality
+
+    # -- quorum ----------------------------------------------------------------------------------
+    def quorum_shortfalls(self, seats: list[Seat], quorum) -> list[str]:
+        """What keeps these voting seats from making a quorum ([] when they can).
+
+        One member may meet several requirements (a chair who is a clinician
+        counts for both), as standing orders usually allow.
+        """
+        shortfalls = []
+        voting = [s for s in seats if s.voting]
+        if len(voting) < quorum.count:
+            shortfalls.append(f"{quorum.count} voting members are needed and {len(voting)} are available")
+        for requirement in quorum.requirements:
+            found = sum(1 for s in voting if any(self.has_quality(s, q) for q in requirement.alternatives))
+            if found < requirement.count:
+                wanted = " or ".join(
+                    (v.CAPACITIES.get(q) or v.QUORUM_QUALITIES[q]).label for q in requirement.alternatives
+                )
+                shortfalls.append(f"{requirement.count} × {wanted} needed, {found} available")
+        return shortfalls

@@ -1,0 +1,6 @@
+"""The governance rules, one class each, grouped by category.
+
+Importing this package registers every rule (see registry.py).
+"""
+
+from govdsl.check.rules import subsidiarity  # noqa: F401

@@ -1,0 +1,43 @@
+"""Arrangements in force on a date (`govdsl check --as-of DATE`).
+
+Seats, interests and delegations have dates. Rules about the structure see
+the model as it stands on the as-of date: a seat that ended last year, or a
+delegation that starts next April, is not part of it. Decisions are judged
+on their own date, from the full history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from govdsl.model.types import Model
+
+
+def in_force(start: dt.date | None, end: dt.date | None, on: dt.date) -> bool:
+    return (start is None or start <= on) and (end is None or on <= end)
+
+
+def as_of(model: Model, on: dt.date) -> Model:
+    """The model with every seat, interest and delegation not in force on `on` left out."""
+    forums = tuple(
+        attrs.evolve(f, seats=tuple(s for s in f.seats if in_force(s.start, s.end, on))) for f in model.forums
+    )
+    people = tuple(
+        attrs.evolve(p, interests=tuple(i for i in p.interests if in_force(i.start, i.end, on))) for p in model.people
+    )
+    delegations = tuple(d for d in model.delegations if in_force(d.start, d.end, on))
+    pooled = tuple(f for f in model.pooled_funds if in_force(f.start, f.end, on))
+    return Model(
+        tiers=model.tiers,
+        organisations=model.organisations,
+        people=people,
+        forums=forums,
+        functions=model.functions,
+        delegations=delegations,
+        pooled_funds=pooled,
+        decisions=model.decisions,
+        lines=model.lines,
+        files=model.files,
+    )
