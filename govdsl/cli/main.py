@@ -7,6 +7,7 @@ change); 2 usage, configuration or input/output problem; 3 internal error.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import traceback
 
@@ -62,7 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="explain a rule or diagnostic code, such as COI003")
     explain.add_argument("code", metavar="CODE")
     explain.set_defaults(run=run_explain)
+
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).add_parser(commands)
     return parser
+
+
+# Further commands live in their own modules, each with `add_parser(commands)`
+# that adds a sub-parser and sets `run=function(args, out, err) -> exit status`.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def _date(text: str):
