@@ -29,15 +29,4 @@ def as_of(model: Model, on: dt.date) -> Model:
     )
     delegations = tuple(d for d in model.delegations if in_force(d.start, d.end, on))
     pooled = tuple(f for f in model.pooled_funds if in_force(f.start, f.end, on))
-    return Model(
-        tiers=model.tiers,
-        organisations=model.organisations,
-        people=people,
-        forums=forums,
-        functions=model.functions,
-        delegations=delegations,
-        pooled_funds=pooled,
-        decisions=model.decisions,
-        lines=model.lines,
-        files=model.files,
-    )
+    return model.replace(forums=forums, people=people, delegations=delegations, pooled_funds=pooled)

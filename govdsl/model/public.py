@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import attrs
 
-from govdsl.model.types import Model
+from govdsl.model.types import Model  # noqa: F401  (the type of `model`)
 
 
 def publishable(interest) -> bool:
@@ -27,15 +27,4 @@ def public_model(model: Model) -> Model:
         )
         for person in model.people
     )
-    return Model(
-        tiers=model.tiers,
-        organisations=model.organisations,
-        people=people,
-        forums=model.forums,
-        functions=model.functions,
-        delegations=model.delegations,
-        pooled_funds=model.pooled_funds,
-        decisions=model.decisions,
-        lines=model.lines,
-        files=model.files,
-    )
+    return model.replace(people=people)

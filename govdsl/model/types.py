@@ -295,6 +295,15 @@ class Model:
                 for entity in group:
                     self._index[entity.id] = entity
 
+    def replace(self, **changes) -> "Model":
+        """A copy with some collections replaced (and its index rebuilt)."""
+        fields = {
+            name: getattr(self, name)
+            for name in ("tiers", "organisations", "people", "forums", "functions", "delegations",
+                         "pooled_funds", "decisions", "lines", "files")
+        }
+        return Model(**(fields | changes))
+
     def entity(self, id: str) -> Entity | None:
         return self._index.get(id)
 
