@@ -1,0 +1,56 @@
+"""`govdsl render PATH... --view VIEW --format FORMAT -o FILE`: diagrams of the model."""
+
+from __future__ import annotations
+
+import sys
+
+from govdsl.cli.common import add_model_options, load_model
+
+
+def add_parser(commands) -> None:
+    from govdsl.render import DESCRIPTIONS, FORMATS
+
+    parser = commands.add_parser(
+        "render",
+        help="draw a diagram of the model",
+        description="Draw one view of the model: " + "; ".join(f"{k}: {v}" for k, v in DESCRIPTIONS.items()) + ".",
+    )
+    add_model_options(parser)
+    parser.add_argument("--view", choices=tuple(DESCRIPTIONS), default="structure", help="what to draw (default: structure)")
+    parser.add_argument("--format", choices=FORMATS, default="svg", help="output format (default: svg)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: standard output for dot and mermaid)")
+    parser.add_argument("--focus", metavar="ID", help="draw only what is around this system, place, body or forum")
+    parser.add_argument("--depth", type=int, metavar="N", help="with --focus: how many steps out to draw (default 2); alone: how many tiers deep")
+    parser.set_defaults(run=run)
+
+
+def run(args, out, err) -> int:
+    from govdsl.atomic import write_atomic
+    from govdsl.diagnostics import did_you_mean
+    from govdsl.render import FocusError, LayoutError, render
+
+    if args.format in ("svg", "png", "pdf") and not args.output:
+        err.print(f"govdsl: error: --format {args.format} needs -o FILE", highlight=False, markup=False)
+        return 2
+    if args.depth is not None and args.depth < 0:
+        err.print("govdsl: error: --depth must be 0 or more", highlight=False, markup=False)
+        return 2
+    model, status, _ = load_model(args, err)
+    if model is None:
+        return status
+    try:
+        data = render(model, args.view, args.format, args.focus, args.depth)
+    except FocusError:
+        suggestion = did_you_mean(args.focus, [e.id for e in model.entities])
+        hint = f" Did you mean `{suggestion}`?" if suggestion else ""
+        err.print(f"govdsl: error: `{args.focus}` is not in the {args.view} view.{hint}", highlight=False, markup=False)
+        return 2
+    except LayoutError as error:
+        err.print(f"govdsl: error: {error}", highlight=False, markup=False)
+        return 2
+    if args.output and args.output != "-":
+        write_atomic(args.output, data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
