@@ -19,16 +19,16 @@ from govdsl.text import clean, wrap
 
 
 def _text(text: str, width: int = 26, limit: int = 120) -> str:
-    """User text as a DOT label: cleaned, wrapped and escaped."""
+    """User text as a DOT label: cleaned, wrapped, escaped, and never read as an HTML label."""
     lines = wrap(clean(text, limit), width)
-    return "\\n".join(graphviz.escape(line) for line in lines)
+    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
 
 
 def _label(title: str, detail: str) -> str:
     label = _text(title)
     if detail:
         label += "\\n" + _text(detail, 34)
-    return label
+    return graphviz.nohtml(label)
 
 
 def _id(index: int) -> str:
@@ -42,7 +42,7 @@ def to_dot(graph: Graph, legend: bool = True) -> str:
             "rankdir": graph.direction,
             "fontname": FONT,
             "fontsize": "12",
-            "label": graphviz.escape(clean(graph.title)),
+            "label": _text(graph.title, 200, 200),
             "labelloc": "t",
             "nodesep": "0.35",
             "ranksep": "0.6",
