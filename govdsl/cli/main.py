@@ -34,7 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check .gov files and report problems")
     check.add_argument("paths", nargs="*", metavar="PATH", help=".gov files, or folders to search for them")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="how to report (default: text)")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="how to report: text for people, json for tools, sarif for code scanning, github for workflow annotations",
+    )
     check.add_argument(
         "--as-of",
         type=_date,
@@ -71,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Further commands live in their own modules, each with `add_parser(commands)`
 # that adds a sub-parser and sets `run=function(args, out, err) -> exit status`.
-COMMAND_MODULES: tuple[str, ...] = ("govdsl.cli.render_command", "govdsl.cli.fmt_command")
+COMMAND_MODULES: tuple[str, ...] = ("govdsl.cli.render_command", "govdsl.cli.fmt_command", "govdsl.cli.export_command")
 
 
 def _date(text: str):
@@ -120,6 +125,11 @@ def run_check(args, out: Console, err: Console) -> int:
         diagnostics = check_compilation(compilation, config, args.as_of or dt.date.today())
     if args.format == "json":
         sys.stdout.write(to_json(diagnostics, compilation.sources, compilation.sources.keys()))
+    elif args.format in ("sarif", "github"):
+        from govdsl.cli.ci_formats import to_github, to_sarif
+
+        write = to_sarif if args.format == "sarif" else to_github
+        sys.stdout.write(write(diagnostics, compilation.sources))
     else:
         print_text(out, diagnostics, compilation.sources, len(compilation.sources))
     if compilation.io_failed or problems:
