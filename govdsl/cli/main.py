@@ -76,7 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Further commands live in their own modules, each with `add_parser(commands)`
 # that adds a sub-parser and sets `run=function(args, out, err) -> exit status`.
-COMMAND_MODULES: tuple[str, ...] = ("govdsl.cli.render_command", "govdsl.cli.fmt_command", "govdsl.cli.export_command")
+COMMAND_MODULES: tuple[str, ...] = (
+    "govdsl.cli.render_command",
+    "govdsl.cli.fmt_command",
+    "govdsl.cli.export_command",
+    "govdsl.cli.diff_command",
+)
 
 
 def _date(text: str):

@@ -1,0 +1,371 @@
+"""Comparing two models, entity by entity, in the words of governance.
+
+The diff is of the model, not of the text: two files that differ only in
+layout, comments or the order of declarations have the same model, and so an
+empty diff. Entities are matched by name; an entity that disappears under one
+name and appears under another with the same content is reported as renamed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+import attrs
+
+from govdsl.diagnostics import Diagnostic, Severity
+from govdsl.model import vocabulary as v
+from govdsl.model.types import Delegation, Forum, Model, Person
+from govdsl.text import money
+
+CATEGORIES = (
+    ("tiers", "Geography"),
+    ("organisations", "Organisations"),
+    ("forums", "Boards, committees and partnerships"),
+    ("people", "People"),
+    ("functions", "Functions"),
+    ("delegations", "Delegations"),
+    ("pooled_funds", "Pooled funds"),
+    ("decisions", "Decisions"),
+)
+
+
+@attrs.frozen
+class Change:
+    category: str  # a key of CATEGORIES, or "lines"
+    action: str  # added, removed, changed, renamed
+    id: str
+    title: str
+    details: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class MoneyMove:
+    """Delegated money held by a forum or tier, before and after."""
+
+    holder: str
+    title: str
+    before: Decimal
+    after: Decimal
+
+    @property
+    def delta(self) -> Decimal:
+        return self.after - self.before
+
+
+@attrs.frozen
+class Finding:
+    code: str
+    severity: str
+    message: str
+
+
+@attrs.frozen
+class ModelDiff:
+    changes: tuple[Change, ...]
+    money_by_forum: tuple[MoneyMove, ...]
+    money_by_tier: tuple[MoneyMove, ...]
+    findings_introduced: tuple[Finding, ...]
+    findings_resolved: tuple[Finding, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.changes or self.money_by_forum or self.findings_introduced or self.findings_resolved)
+
+    @property
+    def introduces_error(self) -> bool:
+        return any(f.severity == "error" for f in self.findings_introduced)
+
+
+def _without_id(entity):
+    """An entity's content, for spotting renames (its own id and title aside)."""
+    fields = attrs.asdict(entity, recurse=False)
+    fields.pop("id", None)
+    fields.pop("title", None)
+    fields.pop("name", None)
+    fields.pop("span", None)
+    if isinstance(entity, Forum):
+        fields["seats"] = tuple(sorted((s.person, s.capacities) for s in entity.seats))
+    if isinstance(entity, Person):
+        fields["interests"] = tuple(sorted((i.type, i.organisation or "", i.matter or "") for i in entity.interests))
+    return repr(sorted(fields.items()))
+
+
+def _title(entity) -> str:
+    return getattr(entity, "title", None) or getattr(entity, "name", None) or entity.id
+
+
+def _label(model: Model, id: str | None) -> str:
+    entity = model.entity(id) if id else None
+    return f"{_title(entity)} (`{id}`)" if entity is not None else f"`{id}`"
+
+
+def diff_models(old: Model, new: Model, old_findings=(), new_findings=()) -> ModelDiff:
+    changes: list[Change] = []
+    for category, _ in CATEGORIES:
+        changes.extend(_compare_collection(category, old, new))
+    changes.extend(_compare_lines(old, new))
+    introduced, resolved = _compare_findings(old_findings, new_findings)
+    return ModelDiff(
+        tuple(changes),
+        _money_moves(old, new, by_tier=False),
+        _money_moves(old, new, by_tier=True),
+        introduced,
+        resolved,
+    )
+
+
+def _compare_collection(category: str, old: Model, new: Model) -> list[Change]:
+    before = {e.id: e for e in getattr(old, category)}
+    after = {e.id: e for e in getattr(new, category)}
+    removed = [i for i in before if i not in after]
+    added = [i for i in after if i not in before]
+    changes = []
+    # renames: same content under a new name
+    by_content = defaultdict(list)
+    for id in added:
+        by_content[_without_id(after[id])].append(id)
+    renamed_from = {}
+    for id in removed:
+        candidates = by_content.get(_without_id(before[id]))
+        if candidates:
+            renamed_from[candidates.pop(0)] = id
+    for new_id, old_id in renamed_from.items():
+        changes.append(
+            Change(category, "renamed", new_id, _title(after[new_id]), (f"was `{old_id}` ({_title(before[old_id])})",))
+        )
+    for id in removed:
+        if id not in renamed_from.values():
+            changes.append(Change(category, "removed", id, _title(before[id])))
+    for id in added:
+        if id not in renamed_from:
+            changes.append(Change(category, "added", id, _title(after[id]), _summary(new, after[id])))
+    for id in before:
+        if id in after:
+            details = _details(old, new, before[id], after[id])
+            if details:
+                changes.append(Change(category, "changed", id, _title(after[id]), tuple(details)))
+    return changes
+
+
+def _summary(model: Model, entity) -> tuple[str, ...]:
+    if isinstance(entity, Delegation):
+        return (_delegation_words(model, entity),)
+    if isinstance(entity, Forum) and entity.seats:
+        chairs = [s.person for s in entity.seats if "chair" in s.capacities]
+        words = f"{len(entity.seats)} seats"
+        if chairs:
+            words += f", chaired by {_label(model, chairs[0])}"
+        return (words,)
+    return ()
+
+
+def _delegation_words(model: Model, d: Delegation) -> str:
+    functions = ", ".join(_title(model.entity(f)) if model.entity(f) else f for f in d.functions)
+    limit = money(d.limit) if d.limit is not None else "no limit set"
+    return f"{_label(model, d.delegator)} → {_label(model, d.delegate)}: {functions} ({limit})"
+
+
+def _seat_words(model: Model, seat) -> str:
+    capacities = " and ".join(v.CAPACITIES[c].label for c in seat.capacities)
+    return f"{_label(model, seat.person)} as {capacities}"
+
+
+def _quorum_words(quorum) -> str:
+    if quorum is None:
+        return "none"
+    words = str(quorum.count)
+    if quorum.requirements:
+        parts = [
+            f"{r.count} × " + " or ".join(r.alternatives) if r.count != 1 else " or ".join(r.alternatives)
+            for r in quorum.requirements
+        ]
+        words += " including " + ", ".join(parts)
+    return words
+
+
+def _rule_words(rule) -> str:
+    if rule is None:
+        return "none"
+    words = v.DECISION_METHODS[rule.method].label
+    if rule.blocs:
+        words += " of " + " and ".join(rule.blocs)
+    if rule.threshold is not None:
+        words += f" ({rule.threshold}%)"
+    if rule.casting_vote:
+        words += ", chair's casting vote"
+    return words
+
+
+def _details(old: Model, new: Model, before, after) -> list[str]:
+    details: list[str] = []
+    if _title(before) != _title(after):
+        details.append(f"title: “{_title(before)}” → “{_title(after)}”")
+    if isinstance(before, Forum):
+        details += _forum_details(old, new, before, after)
+    elif isinstance(before, Delegation):
+        details += _delegation_details(old, new, before, after)
+    elif isinstance(before, Person):
+        details += _person_details(new, before, after)
+    else:
+        for field in attrs.fields(type(before)):
+            if field.name in ("id", "title", "name", "span") or not field.eq:
+                continue
+            a, b = getattr(before, field.name), getattr(after, field.name)
+            if a != b:
+                details.append(f"{field.name.replace('_', ' ')}: {_value(a)} → {_value(b)}")
+    return details
+
+
+def _value(value) -> str:
+    if value is None or value == ():
+        return "none"
+    if isinstance(value, tuple):
+        return ", ".join(f"`{x}`" if isinstance(x, str) else str(x) for x in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        return f"`{value}`"
+    return str(value)
+
+
+def _forum_details(old: Model, new: Model, before: Forum, after: Forum) -> list[str]:
+    details = []
+    old_by_person = {s.person: s for s in before.seats}
+    new_by_person = {s.person: s for s in after.seats}
+    old_chairs = sorted(s.person for s in before.seats if "chair" in s.capacities)
+    new_chairs = sorted(s.person for s in after.seats if "chair" in s.capacities)
+    if old_chairs != new_chairs:
+        details.append(
+            "chair: " + (", ".join(_label(old, p) for p in old_chairs) or "none")
+            + " → " + (", ".join(_label(new, p) for p in new_chairs) or "none")
+        )
+    for person in sorted(set(old_by_person) | set(new_by_person)):
+        a, b = old_by_person.get(person), new_by_person.get(person)
+        if a is None:
+            details.append(f"seat added: {_seat_words(new, b)}")
+        elif b is None:
+            details.append(f"seat removed: {_seat_words(old, a)}")
+        elif (a.capacities, a.voting) != (b.capacities, b.voting):
+            details.append(f"seat changed: {_seat_words(old, a)} → {_seat_words(new, b)}")
+    if before.quorum != after.quorum:
+        details.append(f"quorum: {_quorum_words(before.quorum)} → {_quorum_words(after.quorum)}")
+    if before.decision_rule != after.decision_rule:
+        details.append(f"decision rule: {_rule_words(before.decision_rule)} → {_rule_words(after.decision_rule)}")
+    if before.terms != after.terms:
+        details.append("terms of reference changed")
+    for field in ("kind", "role", "parents", "tier", "model", "lead_provider", "partners"):
+        a, b = getattr(before, field), getattr(after, field)
+        if a != b:
+            details.append(f"{field.replace('_', ' ')}: {_value(a)} → {_value(b)}")
+    return details
+
+
+def _delegation_details(old: Model, new: Model, before: Delegation, after: Delegation) -> list[str]:
+    details = []
+    if before.delegator != after.delegator:
+        details.append(f"from: {_label(old, before.delegator)} → {_label(new, after.delegator)}")
+    if before.delegate != after.delegate:
+        details.append(f"to: {_label(old, before.delegate)} → {_label(new, after.delegate)}")
+    for function in sorted(set(after.functions) - set(before.functions)):
+        details.append(f"function added: {_label(new, function)}")
+    for function in sorted(set(before.functions) - set(after.functions)):
+        details.append(f"function removed: {_label(old, function)}")
+    if before.limit != after.limit:
+        a = money(before.limit) if before.limit is not None else "no limit"
+        b = money(after.limit) if after.limit is not None else "no limit"
+        delta = ""
+        if before.limit is not None and after.limit is not None:
+            change = after.limit - before.limit
+            delta = f" ({'+' if change > 0 else '−'}{money(abs(change))})"
+        details.append(f"financial limit: {a} → {b}{delta}")
+    for field in ("further_delegation", "basis", "reports_to", "start", "end", "review", "conditions", "reason"):
+        a, b = getattr(before, field), getattr(after, field)
+        if a != b:
+            details.append(f"{field.replace('_', ' ')}: {_value(a)} → {_value(b)}")
+    return details
+
+
+def _person_details(new: Model, before: Person, after: Person) -> list[str]:
+    details = []
+
+    def key(i):
+        return (i.type, i.organisation or "", i.matter or "")
+
+    old_interests = {key(i): i for i in before.interests}
+    new_interests = {key(i): i for i in after.interests}
+    for k in sorted(set(new_interests) - set(old_interests)):
+        details.append(f"interest declared: {v.INTEREST_TYPES[k[0]].label} in {_label(new, k[1]) if k[1] else k[2]}")
+    for k in sorted(set(old_interests) - set(new_interests)):
+        details.append(f"interest withdrawn: {v.INTEREST_TYPES[k[0]].label} in {_label(new, k[1]) if k[1] else k[2]}")
+    for k in sorted(set(old_interests) & set(new_interests)):
+        if old_interests[k] != new_interests[k]:
+            details.append(f"interest updated: {v.INTEREST_TYPES[k[0]].label} in {_label(new, k[1]) if k[1] else k[2]}")
+    for field in ("posts", "employers", "expertise", "independent", "nil_return"):
+        a, b = getattr(before, field), getattr(after, field)
+        if a != b:
+            shown = (lambda x: ", ".join(p.role + (f" at {p.organisation}" if p.organisation else "") for p in x)) if field == "posts" else _value
+            details.append(f"{field.replace('_', ' ')}: {shown(a) or 'none'} → {shown(b) or 'none'}")
+    return details
+
+
+def _all_lines(model: Model) -> set[tuple[str, str, str]]:
+    lines = {(line.kind, line.source, line.target) for line in model.lines}
+    for forum in model.forums:
+        for parent in forum.parents:
+            lines.add(("part_of", forum.id, parent))
+    return lines
+
+
+_LINE_WORDS = {
+    "part_of": "belongs to",
+    "accountable_to": "is accountable to",
+    "reports_to": "reports to",
+    "assures": "gives assurance to",
+    "advises": "advises",
+}
+
+
+def _compare_lines(old: Model, new: Model) -> list[Change]:
+    before, after = _all_lines(old), _all_lines(new)
+    changes = []
+    for kind, source, target in sorted(after - before):
+        changes.append(Change("lines", "added", source, _label(new, source), (f"now {_LINE_WORDS[kind]} {_label(new, target)}",)))
+    for kind, source, target in sorted(before - after):
+        changes.append(Change("lines", "removed", source, _label(old, source), (f"no longer {_LINE_WORDS[kind]} {_label(old, target)}",)))
+    return changes
+
+
+def _holdings(model: Model, by_tier: bool) -> dict[str, Decimal]:
+    from govdsl.check.facts import Facts
+
+    facts = Facts(model, model)
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for d in model.delegations:
+        if d.limit is None:
+            continue
+        holder = facts.tier_of(d.delegate) if by_tier else d.delegate
+        if holder:
+            totals[holder] += d.limit
+    return totals
+
+
+def _money_moves(old: Model, new: Model, by_tier: bool) -> tuple[MoneyMove, ...]:
+    before, after = _holdings(old, by_tier), _holdings(new, by_tier)
+    moves = []
+    for holder in sorted(set(before) | set(after)):
+        a, b = before.get(holder, Decimal(0)), after.get(holder, Decimal(0))
+        if a != b:
+            entity = new.entity(holder) or old.entity(holder)
+            moves.append(MoneyMove(holder, _title(entity) if entity is not None else holder, a, b))
+    return tuple(moves)
+
+
+def _compare_findings(old: tuple[Diagnostic, ...], new: tuple[Diagnostic, ...]):
+    def keyed(findings):
+        return Counter(Finding(d.code, d.severity.label, d.message) for d in findings if d.severity >= Severity.INFO)
+
+    before, after = keyed(old), keyed(new)
+    introduced = tuple(sorted((after - before).elements(), key=lambda f: (f.code, f.message)))
+    resolved = tuple(sorted((before - after).elements(), key=lambda f: (f.code, f.message)))
+    return introduced, resolved
