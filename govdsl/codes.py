@@ -1,0 +1,667 @@
+"""The catalogue of language-level diagnostic codes.
+
+Every problem the core of govdsl can find before any governance rule runs has
+a permanent code here: syntax (`SYN`), files and includes (`SRC`),
+declarations (`DCL`), values (`VAL`) and references (`REF`). Governance rules
+(`COI`, `DEL`, `SUB`...) document themselves in their own docstrings; see
+`govdsl/check/registry.py`.
+
+Each entry follows ruff's rule documentation: a kebab-case name that reads as
+"allow <name>", a one-sentence summary, why it matters, an example that
+triggers it and how to fix it. `example` and `fix` are short Markdown: any
+`.gov` text is in a ```gov fenced block, which `gov_blocks` extracts (the
+tests run each example and each fix). Codes that are about whole files
+(SRC001, for instance) describe their example in words instead.
+
+`docs/diagnostics.md` is generated from this module by `python -m govdsl.docgen`.
+Codes are permanent: never reuse or renumber one.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from govdsl.diagnostics import Severity
+from govdsl.loader import MAX_FILE_BYTES, MAX_FILES, MAX_INCLUDE_DEPTH
+
+CATEGORIES: dict[str, str] = {
+    "SYN": "Syntax",
+    "SRC": "Files and includes",
+    "DCL": "Declarations",
+    "VAL": "Values",
+    "REF": "References",
+}
+
+_GOV_BLOCK = re.compile(r"```gov\n(.*?)```", re.DOTALL)
+
+
+@attrs.frozen
+class CodeDoc:
+    """The documentation of one diagnostic code."""
+
+    code: str  # `REF001`
+    name: str  # kebab-case, reads as "allow <name>": `undefined-name`
+    severity: Severity
+    summary: str  # one sentence: what it flags
+    explanation: str  # why it matters, in a board secretary's words
+    example: str  # Markdown: a ```gov snippet that triggers it, or a description
+    fix: str  # Markdown: how to fix it, with the corrected ```gov snippet
+
+    @property
+    def category(self) -> str:
+        return CATEGORIES[self.code[:3]]
+
+    def gov_blocks(self, field: str) -> tuple[str, ...]:
+        """The ```gov snippets of `example` or `fix`, in order."""
+        return tuple(_GOV_BLOCK.findall(getattr(self, field)))
+
+
+def _gov(text: str) -> str:
+    return "```gov\n" + text.strip("\n") + "\n```"
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+_DOCS = (
+    # -- syntax ------------------------------------------------------------------------------
+    CodeDoc(
+        "SYN001",
+        "unexpected-character",
+        _E,
+        "A character that cannot appear in a .gov file outside text in quotes, such as `;`, `$` or a curly quote.",
+        "govdsl reads names, numbers, amounts, dates and text in straight double quotes. Any other "
+        "character, such as a semicolon, a dollar sign or the curly quotes a word processor "
+        "puts in, means the line cannot be read as written, so nothing on it can be trusted.",
+        _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb;
+}
+"""
+        ),
+        "Remove the character, or put the text it belongs to in straight double quotes. "
+        "Amounts of money are written in pounds (`£18m`), names use only letters, digits and "
+        "underscores (`northmoor_icb`), and text is quoted with `\"`, not `“ ”`.\n\n"
+        + _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+"""
+        ),
+    ),
+    CodeDoc(
+        "SYN002",
+        "unclosed-quote",
+        _E,
+        "Text in double quotes is not closed before the end of the line.",
+        "Text in quotes (a title, a purpose, a description) must start and end on the same line. "
+        "If the closing quote is missing, govdsl cannot tell where the text ends, and the words "
+        "after it are read as if they were part of the model, which usually causes a further "
+        "error on the same line.",
+        _gov(
+            """
+person ann_hale "Dr Ann Hale" {
+  contact: "Board secretary
+}
+"""
+        ),
+        'Add the closing `"` before the end of the line. To put a double quote inside text, '
+        'write it as `\\"`.\n\n'
+        + _gov(
+            """
+person ann_hale "Dr Ann Hale" {
+  contact: "Board secretary"
+}
+"""
+        ),
+    ),
+    CodeDoc(
+        "SYN003",
+        "unexpected-word-or-symbol",
+        _E,
+        "A word or symbol is in a place where the layout of a .gov file does not allow it.",
+        "A file is a list of declarations (`committee audit \"Audit Committee\" { ... }`) and "
+        "includes (`include \"shared.gov\"`), and every line inside a `{ ... }` block reads "
+        "`key: value`. The usual causes are a missing colon after a key, commas between lines, "
+        "an extra `}`, a list whose `]` is missing, or a misspelt word such as `inclde` at the "
+        "start of a line. The message says what was expected at that point. Until it is fixed, "
+        "the lines around it may not mean what you intended.",
+        _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb,
+}
+"""
+        ),
+        "Follow the message: add the missing colon, remove the comma or the extra `}`, or close "
+        "the list. Put each attribute on its own line; commas only separate the items of a "
+        "`[...]` list.\n\n"
+        + _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+"""
+        ),
+    ),
+    CodeDoc(
+        "SYN004",
+        "unexpected-end-of-file",
+        _E,
+        "The file ends before a `{` block or `[` list is closed, or part way through a line.",
+        "When a block is never closed, every declaration after it is read as part of it, so a "
+        "single missing `}` can hide the rest of the file. The message gives the line where the "
+        "unclosed bracket was opened.",
+        _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+"""
+        ),
+        "Add the missing `}` (or `]`) where the block (or list) ends, before the next "
+        "declaration starts.\n\n"
+        + _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+"""
+        ),
+    ),
+    # -- files and includes -------------------------------------------------------------------
+    CodeDoc(
+        "SRC001",
+        "missing-path",
+        _E,
+        "A file or folder named on the command line does not exist.",
+        "Nothing was checked for that path, so a clean result would be misleading. The check "
+        "stops with exit status 2, which a CI pipeline treats as a failure to run rather than "
+        "as problems in the model.",
+        "Running `govdsl check northmoor/icb.gov` when the file is called `northmoor/icb_board.gov`, "
+        "or when the command is run from a different folder than you expected.",
+        "Check the spelling of the path (the hint suggests a close match when there is one) and "
+        "the folder you are running the command from. A path is relative to the current folder.",
+    ),
+    CodeDoc(
+        "SRC002",
+        "unreadable-file",
+        _E,
+        "A file exists but could not be read.",
+        "The file may hold part of the model, so the result would be incomplete. The check stops "
+        "with exit status 2.",
+        "A `.gov` file you do not have permission to read, a shortcut (symbolic link) that points "
+        "to a file that no longer exists, or a link named `something.gov` that points to a folder.",
+        "Make sure the file can be opened by the account running govdsl, repair or remove the "
+        "broken link, or name the folder itself rather than a link to it.",
+    ),
+    CodeDoc(
+        "SRC003",
+        "not-a-text-file",
+        _E,
+        "A file given to govdsl is not a plain text file.",
+        "A .gov file is plain text. A Word document, PDF, spreadsheet or image cannot be read as "
+        "governance, so the check stops with exit status 2 rather than report nonsense.",
+        "Running `govdsl check terms-of-reference.docx`, or saving a Word document with a "
+        "`.gov` name.",
+        "Give govdsl the `.gov` text file instead. To write one, use a plain-text editor (such as "
+        "Notepad or Visual Studio Code) and save it with a name ending in `.gov`.",
+    ),
+    CodeDoc(
+        "SRC004",
+        "not-utf8-text",
+        _E,
+        "A file is not saved as UTF-8 text.",
+        "govdsl reads files as UTF-8, the standard text encoding that can hold `£`, accents and "
+        "any name. A file saved in an older encoding (often called \"ANSI\" or \"Western\") "
+        "cannot be read reliably, so the check stops with exit status 2. The message gives "
+        "the line and column of the first character that could not be read.",
+        "A file containing `limit: £18m` or the name `Zoë` saved by an older Windows editor in "
+        "the \"ANSI\" encoding.",
+        "Open the file in your editor and save it again with the encoding set to UTF-8 (in "
+        "Notepad: *Save as*, then *Encoding: UTF-8*).",
+    ),
+    CodeDoc(
+        "SRC005",
+        "no-gov-files",
+        _E,
+        "No .gov files were given, or a folder given has none in it.",
+        "With no files, nothing was checked, and \"no problems found\" would be misleading. The "
+        "check stops with exit status 2.",
+        "Running `govdsl check` with no path, or `govdsl check northmoor` when the files in "
+        "the `northmoor` folder end in `.txt`.",
+        "Name at least one `.gov` file or a folder that contains them (folders are searched, "
+        "including their sub-folders, for files ending in `.gov`).",
+    ),
+    CodeDoc(
+        "SRC006",
+        "input-too-large",
+        _E,
+        f"A file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, or a model has more than "
+        f"{MAX_FILES:,} files.",
+        "These limits protect the computer running govdsl (for example a shared CI service) from "
+        "an input that would take too long or too much memory. No real governance model comes "
+        "near them; reaching one usually means the wrong file or folder was given.",
+        f"A {MAX_FILE_BYTES // (1024 * 1024) + 1} MB export of a whole register pasted into one "
+        "`.gov` file, or running govdsl on a whole disk.",
+        "Check that the right file or folder was given. If the model really is that large, "
+        "split it into several files joined with `include`.",
+    ),
+    CodeDoc(
+        "SRC007",
+        "included-file-missing",
+        _E,
+        "An `include` names a file or folder that does not exist.",
+        "Whatever the missing file was meant to declare is not in the model, so names it declares "
+        "will also be reported as undeclared elsewhere.",
+        _gov(
+            """
+include "shared/nationl.gov"
+"""
+        ),
+        "Correct the path. It is relative to the folder of the file that contains the `include` "
+        "line, not to the folder you run govdsl from.\n\n"
+        + _gov(
+            """
+include "shared/national.gov"
+"""
+        ),
+    ),
+    CodeDoc(
+        "SRC008",
+        "include-outside-project-folder",
+        _E,
+        "An `include` reaches a file outside the folder of the files being checked.",
+        "A model should be self-contained, so that everyone who checks it (colleagues, auditors, "
+        "a CI pipeline) reads the same files. Reaching outside the project folder may read "
+        "something different on another computer, or something never meant to be read.",
+        _gov(
+            """
+include "../../other_system/shared.gov"
+"""
+        ),
+        "Move or copy the shared file into the project folder and include it from there. If "
+        "reaching outside is intended, run `govdsl check --allow-outside-root`.\n\n"
+        + _gov(
+            """
+include "shared/national.gov"
+"""
+        ),
+    ),
+    CodeDoc(
+        "SRC009",
+        "circular-include",
+        _W,
+        "Files include each other in a circle.",
+        "Each file is read only once, so the model is still complete and correct, which is why "
+        "this is a warning. But a circle makes it hard to see which file is the starting point "
+        "of the model.",
+        "`icb.gov` contains `include \"places.gov\"` and `places.gov` contains "
+        "`include \"icb.gov\"`.",
+        "Remove one of the two includes. A common layout is one top-level file (`system.gov`) "
+        "that includes all the others, which include nothing.",
+    ),
+    CodeDoc(
+        "SRC010",
+        "includes-nested-too-deep",
+        _E,
+        f"Includes are nested more than {MAX_INCLUDE_DEPTH} files deep.",
+        "The limit stops a mistaken chain of includes from running on without end. Files beyond "
+        "the limit are not read, so the model is incomplete.",
+        f"`a.gov` includes `b.gov`, which includes `c.gov`, and so on for more than "
+        f"{MAX_INCLUDE_DEPTH} files.",
+        "Flatten the chain: have one top-level file include the others directly, or include a "
+        "whole folder with `include \"places\"`.",
+    ),
+    # -- declarations ---------------------------------------------------------------------------
+    CodeDoc(
+        "DCL001",
+        "unknown-declaration-kind",
+        _E,
+        "A declaration starts with a word that is not a kind of declaration.",
+        "The first word of a declaration says what is being declared: an organisation, a "
+        "committee, a person, a place, a delegation and so on. govdsl cannot check or draw "
+        "something when it does not know what it is, so the whole declaration is left out of "
+        "the model.",
+        _gov(
+            """
+comittee audit "Audit Committee" {
+  parent: icb_board
+}
+"""
+        ),
+        "Correct the word; the hint suggests the nearest kind. The kinds are listed in "
+        "docs/language.md.\n\n"
+        + _gov(
+            """
+committee audit "Audit Committee" {
+  parent: icb_board
+}
+
+board icb_board "ICB Board" {
+  parent: northmoor_icb
+}
+
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+"""
+        ),
+    ),
+    CodeDoc(
+        "DCL002",
+        "duplicate-name",
+        _E,
+        "Two declarations use the same name.",
+        "A name is how every other line refers to a body, person or delegation. If two things "
+        "share a name, nobody (and no check) can tell which one a seat or delegation means. "
+        "Names must be unique across all the files of a model, whatever their kind.",
+        _gov(
+            """
+organisation northmoor "NHS Northmoor ICB" {
+  kind: icb
+}
+
+system northmoor "Northmoor ICS" {
+  icb: northmoor
+}
+"""
+        ),
+        "Rename one of them, and update the lines that refer to it.\n\n"
+        + _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+
+system northmoor "Northmoor ICS" {
+  icb: northmoor_icb
+}
+"""
+        ),
+    ),
+    CodeDoc(
+        "DCL003",
+        "unknown-attribute",
+        _E,
+        "A declaration has an attribute that its kind does not accept.",
+        "Each kind of declaration accepts a fixed set of attributes. A misspelt attribute (`chiar`, "
+        "`qorum`) would otherwise be silently ignored, and the model would lack something you "
+        "believe you wrote. The same code is used for a `model:` on anything other than a place "
+        "partnership or provider collaborative.",
+        _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+  sectr: nhs
+}
+"""
+        ),
+        "Correct the spelling (the hint suggests the nearest attribute, or lists those accepted), "
+        "or remove the line. Every attribute of every kind is listed in docs/language.md.\n\n"
+        + _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+  sector: nhs
+}
+"""
+        ),
+    ),
+    CodeDoc(
+        "DCL004",
+        "missing-required-attribute",
+        _E,
+        "A declaration lacks an attribute that its kind requires.",
+        "Some facts are essential: what kind of body an organisation is, which body a committee "
+        "belongs to, who delegates what to whom. Without them the declaration cannot be placed "
+        "in the structure, and later checks would be guessing.",
+        _gov(
+            """
+committee audit "Audit Committee" {
+  quorum: 2
+}
+"""
+        ),
+        "Add the missing line inside the declaration's block.\n\n"
+        + _gov(
+            """
+committee audit "Audit Committee" {
+  parent: northmoor_icb
+  quorum: 2
+}
+
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+"""
+        ),
+    ),
+    CodeDoc(
+        "DCL005",
+        "repeated-attribute",
+        _E,
+        "An attribute that may be given only once is given twice in the same block.",
+        "If a committee had two `quorum` lines, nobody could tell which one the terms of "
+        "reference mean. Only `seat`, `post`, `interest` and `contribution` may be repeated; "
+        "everything else that can have several values takes a list, such as "
+        "`partners: [a, b]`.",
+        _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+  kind: nhs_trust
+}
+"""
+        ),
+        "Keep one line and remove the other. To give several values, use a list in square "
+        "brackets on one line.\n\n"
+        + _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+"""
+        ),
+    ),
+    # -- values ---------------------------------------------------------------------------------
+    CodeDoc(
+        "VAL001",
+        "malformed-value",
+        _E,
+        "A value has the wrong shape for its attribute: a name where a date is needed, two values "
+        "where one is expected, or a phrase such as a seat or quorum that is worded differently "
+        "from its pattern.",
+        "Each attribute expects one shape of value: a name, a list of names, text in quotes, a "
+        "number, an amount in pounds, a date or `yes`/`no`. Phrases such as "
+        "`seat: ann_hale as chair from 2022-07-01` follow a fixed pattern. A value of the wrong "
+        "shape cannot be understood, so the attribute is left out of the model. The hint shows "
+        "the pattern expected.",
+        _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+  population: "about a million"
+}
+"""
+        ),
+        "Write the value in the shape the hint shows. Numbers may use `_`, `k` and `m` "
+        "(`1_020_000`, `330k`, `1.02m`), and text goes in double quotes.\n\n"
+        + _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+  population: 1.02m
+}
+"""
+        ),
+    ),
+    CodeDoc(
+        "VAL002",
+        "impossible-date",
+        _E,
+        "A date has the right layout but does not exist, such as 30 February.",
+        "Dates decide when appointments, delegations and declarations of interest start and end, "
+        "and when reviews are due. An impossible date is almost always a typing slip, and "
+        "guessing what was meant could put a term of office on the wrong side of a deadline.",
+        _gov(
+            """
+person ann_hale "Dr Ann Hale" {
+  no_interests: 2024-02-30
+}
+"""
+        ),
+        "Correct the date. Dates are written year-month-day: `2024-02-29` is 29 February 2024.\n\n"
+        + _gov(
+            """
+person ann_hale "Dr Ann Hale" {
+  no_interests: 2024-02-29
+}
+"""
+        ),
+    ),
+    CodeDoc(
+        "VAL003",
+        "unknown-word",
+        _E,
+        "A word is not one of the words govdsl knows for that attribute.",
+        "Many attributes take a word from a fixed list (kinds of organisation, capacities on a "
+        "board, types of interest, decision methods, frequencies). The lists are what the "
+        "governance checks understand, so a word outside them, even a sensible one, would mean "
+        "nothing to them.",
+        _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: integrated_care_board
+}
+"""
+        ),
+        "Use one of the words listed for that attribute in docs/language.md; the hint suggests "
+        "the nearest one when there is one.\n\n"
+        + _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+"""
+        ),
+    ),
+    CodeDoc(
+        "VAL004",
+        "number-out-of-range",
+        _E,
+        "A number is not a whole number, or is below the smallest value allowed.",
+        "Populations and quorums count people, so `1.5` or `0` cannot be right. A quorum of "
+        "zero, for instance, would let a meeting with nobody present take decisions.",
+        _gov(
+            """
+board icb_board "NHS Northmoor ICB Board" {
+  parent: northmoor_icb
+  quorum: 0
+}
+
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+"""
+        ),
+        "Give a whole number of at least the minimum (1 for a quorum and a population).\n\n"
+        + _gov(
+            """
+board icb_board "NHS Northmoor ICB Board" {
+  parent: northmoor_icb
+  quorum: 6
+}
+
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+"""
+        ),
+    ),
+    # -- references -----------------------------------------------------------------------------
+    CodeDoc(
+        "REF001",
+        "undefined-name",
+        _E,
+        "A name is used that no declaration in the model declares.",
+        "A seat, a delegation or a reporting line that names a body or person who is not "
+        "declared points at nothing, so the structure has a gap. It is usually a typing slip, or "
+        "a file that declares the name was not included.",
+        _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+
+board icb_board "NHS Northmoor ICB Board" {
+  parent: northmoor_ibc
+}
+"""
+        ),
+        "Correct the spelling (the hint suggests a close match), declare the missing body or "
+        "person, or `include` the file that declares it. A name may be declared anywhere in the "
+        "model, before or after it is used.\n\n"
+        + _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+
+board icb_board "NHS Northmoor ICB Board" {
+  parent: northmoor_icb
+}
+"""
+        ),
+    ),
+    CodeDoc(
+        "REF002",
+        "wrong-kind-of-reference",
+        _E,
+        "A name refers to the wrong kind of thing for its attribute, such as an organisation "
+        "where a person is needed.",
+        "Each attribute expects a particular kind of thing: a seat is held by a person, a "
+        "committee belongs to an organisation or another forum, a place sits within a system. "
+        "Naming something of another kind (often because two names look alike) would put the "
+        "wrong thing in the structure, so it is refused.",
+        _gov(
+            """
+person ann_hale "Dr Ann Hale" {
+  independent: yes
+}
+
+committee audit "Audit Committee" {
+  parent: ann_hale
+}
+"""
+        ),
+        "Name something of the kind the message asks for; the note shows where the name you "
+        "used is declared.\n\n"
+        + _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+
+person ann_hale "Dr Ann Hale" {
+  independent: yes
+}
+
+committee audit "Audit Committee" {
+  parent: northmoor_icb
+  seat: ann_hale as chair
+}
+"""
+        ),
+    ),
+)
+
+LANGUAGE_CODES: dict[str, CodeDoc] = {doc.code: doc for doc in sorted(_DOCS, key=lambda d: d.code)}
+"""Every language-level code, in code order (DCL, REF, SRC, SYN, VAL)."""
+
+
+def explain(code: str) -> CodeDoc | None:
+    """The documentation of a language-level code (`"REF001"` or `"ref001"`), or None."""
+    return LANGUAGE_CODES.get(code.strip().upper())
