@@ -1,0 +1,553 @@
+"""The documents a secretariat publishes, as plain tables built from the model.
+
+Each kind of export (`sord`, `interests`, `membership`, `tor`) is a function
+from a `Model` to a `Document`: a title, a one-line note, and one or more
+`Table`s of text cells. Nothing here knows about Markdown, CSV or
+spreadsheets; the writers in this package decide only how to spell a table.
+
+Cells hold text, a date (`datetime.date`, which each writer formats its own
+way) or None (nothing to say). Text taken from the user's files is cleaned of
+control and direction-changing characters here, once, so that every writer
+starts from inert text; each writer then escapes what is special in its own
+format. Words from the vocabularies are shown by their labels, never as the
+identifiers written in `.gov` files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from decimal import Decimal
+from typing import Union
+
+import attrs
+
+from govdsl.model import vocabulary as v
+from govdsl.model.types import DecisionRule, Delegation, Forum, Function, Model, Organisation, Person, Quorum, Seat
+
+Cell = Union[str, dt.date, None]
+Row = tuple[Cell, ...]
+
+
+@attrs.frozen
+class Section:
+    """Rows `start` to `stop` of a table, shown under their own heading in Markdown."""
+
+    heading: str
+    start: int
+    stop: int
+
+
+@attrs.frozen
+class Table:
+    title: str  # also the spreadsheet's sheet name
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    sections: tuple[Section, ...] = ()
+    group_column: str | None = None  # the column the sections stand for (not repeated under headings)
+    records: bool = False  # Markdown shows each row as its own small table, headed by its first cell
+    empty: str = "None."  # what Markdown says when there are no rows
+
+
+@attrs.frozen
+class Document:
+    kind: str
+    title: str
+    note: str  # one line: what the document is
+    systems: tuple[str, ...]
+    as_of: dt.date
+    public: bool
+    tables: tuple[Table, ...]
+
+    @property
+    def description(self) -> str:
+        """What the document is, and which arrangements it shows, in one paragraph."""
+        text = self.note
+        if self.public and self.kind == "interests":
+            text += " Publication version: indirect interests, interests marked private and contact details are left out."
+        return text
+
+
+KINDS = ("sord", "interests", "membership", "tor")
+
+
+# -- text ------------------------------------------------------------------------------------
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
+
+
+def clean(text: str | None) -> str:
+    """User text made inert: line breaks kept as `\\n`, tabs as spaces, and every other
+    control, format or direction-changing character (such as U+202E, the right-to-left
+    override) replaced by U+FFFD, so it shows up instead of silently reordering text."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS).replace("\t", " ")
+    out = []
+    for ch in text:
+        if ch == "\n" or ch.isprintable():
+            out.append(ch)
+        elif unicodedata.category(ch) == "Zs":
+            out.append(" ")
+        else:
+            out.append("\N{REPLACEMENT CHARACTER}")
+    return "".join(out).strip()
+
+
+def sentence(label: str) -> str:
+    """A vocabulary label at the start of a cell: `non-voting participant` -> `Non-voting participant`."""
+    return label[:1].upper() + label[1:]
+
+
+def long_date(day: dt.date) -> str:
+    """`1 April 2025`, as in a board paper."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def money(amount: Decimal | None) -> str:
+    """`£18,000,000`; `£1,500.50`; `No limit set`."""
+    if amount is None:
+        return "No limit set"
+    if amount == amount.to_integral_value():
+        return f"£{int(amount):,}"
+    return f"£{amount:,.2f}"
+
+
+def yes_no(value: bool | None) -> str:
+    if value is None:
+        return "Not stated"
+    return "Yes" if value else "No"
+
+
+def _join(parts, separator: str = "; ") -> str:
+    return separator.join(p for p in parts if p)
+
+
+def _and_list(items) -> str:
+    """`A`, `A and B`, `A, B and C`."""
+    items = [i for i in items if i]
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def _unique(items) -> list:
+    seen, out = set(), []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def _label(vocabulary: dict, word: str | None) -> str:
+    if word is None:
+        return ""
+    term = vocabulary.get(word)
+    return term.label if term is not None else word.replace("_", " ")
+
+
+class _Names:
+    """Names of entities for documents: a title, or a person's name."""
+
+    def __init__(self, model: Model):
+        self.model = model
+
+    def __call__(self, id: str | None) -> str:
+        if not id:
+            return ""
+        entity = self.model.entity(id)
+        if entity is None:
+            return clean(id)
+        return clean(getattr(entity, "name", None) or getattr(entity, "title", None) or id)
+
+
+def systems(model: Model) -> tuple[str, ...]:
+    """The system (or, failing that, integrated care board) names for a document's heading."""
+    names = tuple(clean(t.title) for t in model.tiers if t.kind == "system")
+    if not names:
+        names = tuple(clean(o.title) for o in model.organisations if o.kind == "icb")
+    return names
+
+
+# -- quorum and decision rules in words -------------------------------------------------------------
+# Offices held by one person on a forum: a quorum asks for "the chair", not "1 chair".
+_OFFICES = frozenset({"chair", "vice_chair", "chief_executive", "executive_finance", "executive_medical", "executive_nursing"})
+
+
+def _plural(label: str) -> str:
+    words = label.split(" ")
+    for i, word in enumerate(words):
+        if word in ("member", "participant", "observer", "clinician", "councillor", "chair"):
+            words[i] = word + "s"
+            return " ".join(words)
+    return label + "s"
+
+
+def _requirement_label(word: str) -> str:
+    return _label(v.CAPACITIES, word) if word in v.CAPACITIES else _label(v.QUORUM_QUALITIES, word)
+
+
+def quorum_words(quorum: Quorum | None) -> str:
+    """`6 including the chair or vice-chair, 1 clinician, 2 non-executive members`."""
+    if quorum is None:
+        return "Not set"
+    parts = []
+    for requirement in quorum.requirements:
+        labels = [_requirement_label(w) for w in requirement.alternatives]
+        if requirement.count == 1 and all(w in _OFFICES for w in requirement.alternatives):
+            parts.append("the " + " or ".join(labels))
+        elif requirement.count == 1:
+            parts.append("1 " + " or ".join(labels))
+        else:
+            parts.append(f"{requirement.count} " + " or ".join(_plural(label) for label in labels))
+    text = str(quorum.count)
+    if parts:
+        text += " including " + ", ".join(parts)
+    return text
+
+
+def decision_words(rule: DecisionRule | None) -> str:
+    """`Simple majority; the chair has a casting vote`."""
+    if rule is None:
+        return "Not set"
+    text = sentence(_label(v.DECISION_METHODS, rule.method))
+    if rule.blocs:
+        text += " of " + " and ".join(_label(v.SECTORS, b) for b in rule.blocs)
+    if rule.threshold is not None:
+        text += f" ({rule.threshold.normalize():f}% of the voting weight)"
+    if rule.casting_vote:
+        text += "; the chair has a casting vote"
+    return text
+
+
+def seat_words(seat: Seat, start: bool = True) -> str:
+    """`Chair and non-executive member`; `Member (non-voting)` for a member without a vote.
+
+    `start=False` leaves the first letter as the label has it, for use mid-sentence.
+    """
+    non_voting = not seat.voting and not any(c in v.NON_VOTING_CAPACITIES for c in seat.capacities)
+    labels = [_label(v.CAPACITIES, c) for c in seat.capacities]
+    if non_voting:
+        labels = ["member" if label == "voting member" else label for label in labels]
+    text = " and ".join(labels) + (" (non-voting)" if non_voting else "")
+    return sentence(text) if start else text
+
+
+# -- the scheme of reservation and delegation --------------------------------------------------------
+SORD_SECTIONS = {
+    "A": "Decisions reserved to the board",
+    "B": "Delegated to committees and sub-committees",
+    "C": "Delegated to individuals",
+    "D": "Delegated to other bodies or exercised jointly",
+    "E": "Received from NHS England",
+}
+SORD_COLUMNS = (
+    "Ref",
+    "Section",
+    "Function / decision",
+    "Source",
+    "Reserved to / Delegated to",
+    "Delegated by",
+    "Further delegation",
+    "Financial limit",
+    "Conditions",
+    "Reports / assurance to",
+    "Legal basis",
+    "Effective",
+    "Expires",
+    "Review",
+)
+_JOINT_FORUMS = frozenset({"joint_committee", "committees_in_common", "integrated_care_partnership"})
+_PARTNERSHIP_BASES = frozenset({"s65z5_delegation", "s65z5_joint_exercise", "s75_agreement", "lead_provider_contract", "lga_s101"})
+
+
+def _owners(model: Model, id: str, seen=()) -> frozenset[str]:
+    """The organisations a forum, person or organisation belongs to."""
+    entity = model.entity(id)
+    if isinstance(entity, Organisation):
+        return frozenset({entity.id})
+    if isinstance(entity, Forum) and id not in seen:
+        owners = frozenset()
+        for parent in entity.parents:
+            owners |= _owners(model, parent, (*seen, id))
+        return owners
+    if isinstance(entity, Person):
+        return frozenset(p.organisation for p in entity.posts if p.organisation) | frozenset(entity.employers)
+    return frozenset()
+
+
+def sord_section(model: Model, delegation: Delegation) -> str:
+    """Which section of the scheme a delegation belongs in: B, C, D or E."""
+    delegator, delegate = model.entity(delegation.delegator), model.entity(delegation.delegate)
+    if isinstance(delegator, Organisation) and delegator.kind in ("nhs_england", "nhs_england_region"):
+        return "E"
+    if isinstance(delegate, Person):
+        return "C"
+    if isinstance(delegate, Organisation) or delegation.basis in _PARTNERSHIP_BASES:
+        return "D"
+    if isinstance(delegate, Forum):
+        if delegate.kind in _JOINT_FORUMS:
+            return "D"
+        theirs, ours = _owners(model, delegate.id), _owners(model, delegation.delegator)
+        if theirs and ours and not theirs & ours:
+            return "D"  # a forum of another organisation
+    return "B"
+
+
+def _delegate_name(model: Model, names: _Names, id: str) -> str:
+    entity = model.entity(id)
+    name = names(id)
+    if isinstance(entity, Person) and entity.posts:
+        posts = [_post_words(names, post) for post in entity.posts]
+        return f"{name} ({_join(posts)})"
+    if isinstance(entity, Forum) and entity.kind in _JOINT_FORUMS:
+        bodies = _unique([*entity.partners, *(p for p in entity.parents if isinstance(model.entity(p), Organisation))])
+        if bodies:
+            return f"{name} ({_label(v.FORUM_KINDS, entity.kind)} of {_and_list(names(b) for b in bodies)})"
+    return name
+
+
+def sord(model: Model) -> Table:
+    names = _Names(model)
+    functions: dict[str, Function] = {f.id: f for f in model.functions}
+    by_section: dict[str, list[Row]] = {key: [] for key in SORD_SECTIONS}
+
+    def row(section: str, function: Function, *rest) -> Row:
+        ref = f"{section}{len(by_section[section]) + 1}"
+        return (ref, f"{section}. {SORD_SECTIONS[section]}", clean(function.title), clean(function.source), *rest)
+
+    for function in model.functions:
+        if function.reserved_to:
+            by_section["A"].append(
+                row("A", function, names(function.reserved_to), "", "No", "", "", "", "", None, None, None)
+            )
+    for delegation in model.delegations:
+        section = sord_section(model, delegation)
+        for function_id in delegation.functions:
+            function = functions.get(function_id)
+            if function is None:
+                continue
+            by_section[section].append(
+                row(
+                    section,
+                    function,
+                    _delegate_name(model, names, delegation.delegate),
+                    names(delegation.delegator),
+                    yes_no(delegation.further_delegation),
+                    money(delegation.limit),
+                    clean(delegation.conditions),
+                    _join(names(r) for r in delegation.reports_to),
+                    sentence(_label(v.LEGAL_BASES, delegation.basis)),
+                    delegation.start,
+                    delegation.end,
+                    delegation.review,
+                )
+            )
+    rows: list[Row] = []
+    sections = []
+    for key, heading in SORD_SECTIONS.items():
+        start = len(rows)
+        rows.extend(by_section[key])
+        sections.append(Section(f"{key}. {heading}", start, len(rows)))
+    return Table(
+        "Scheme of delegation", SORD_COLUMNS, tuple(rows), tuple(sections), group_column="Section", empty="None in force."
+    )
+
+
+# -- the register of interests ---------------------------------------------------------------------
+INTEREST_COLUMNS = (
+    "Name",
+    "Roles",
+    "Interest type",
+    "Description",
+    "Organisation or matter",
+    "From",
+    "To",
+    "Declared on",
+    "Management action",
+)
+
+
+def _post_words(names: _Names, post) -> str:
+    role = clean(post.title) or sentence(_label(v.POST_ROLES, post.role))
+    return f"{role}, {names(post.organisation)}" if post.organisation else role
+
+
+def _roles(model: Model, names: _Names, person: Person) -> str:
+    seats = [f"{seat_words(s)}, {names(s.forum)}" for s in model.seats() if s.person == person.id]
+    posts = [_post_words(names, p) for p in person.posts]
+    return _join(_unique(seats + posts))
+
+
+def interests(model: Model, withheld: frozenset[str] = frozenset()) -> Table:
+    """One row per interest; a nil return, or the lack of any declaration, is a row too.
+
+    `withheld` names the people whose every interest was left out of a
+    publication version, so that they are not shown as having declared nothing.
+    """
+    names = _Names(model)
+    rows: list[Row] = []
+    for person in model.people:
+        name, roles = clean(person.name), _roles(model, names, person)
+        for interest in person.interests:
+            description = clean(interest.description)
+            if interest.relationship:
+                description = _join([description, f"Relationship: {clean(interest.relationship)}"], ". ")
+            rows.append(
+                (
+                    name,
+                    roles,
+                    sentence(_label(v.INTEREST_TYPES, interest.type)),
+                    description,
+                    names(interest.organisation) if interest.organisation else clean(interest.matter),
+                    interest.start,
+                    interest.end,
+                    interest.declared,
+                    sentence(_label(v.MANAGEMENT_ACTIONS, interest.action)) if interest.action else "Not recorded",
+                )
+            )
+        if person.interests:
+            continue
+        if person.id in withheld:
+            rows.append((name, roles, "", "No interests for publication", "", None, None, None, ""))
+        elif person.nil_return is not None:
+            rows.append((name, roles, "Nil return", "No interests to declare", "", None, None, person.nil_return, ""))
+        else:
+            rows.append((name, roles, "", "No declaration recorded", "", None, None, None, ""))
+    return Table("Register of interests", INTEREST_COLUMNS, tuple(rows), empty="No one is named in the model.")
+
+
+# -- membership ---------------------------------------------------------------------------------------
+def membership(model: Model) -> tuple[Table, Table]:
+    names = _Names(model)
+    forums = model.forums
+    columns = ("Name", *(names(f.id) for f in forums))
+    rows: list[Row] = []
+    for person in model.people:
+        cells = []
+        for forum in forums:
+            seats = [seat_words(s) for s in forum.seats if s.person == person.id]
+            cells.append(_join(_unique(seats)))
+        if any(cells):
+            rows.append((clean(person.name), *cells))
+    matrix = Table("Membership", columns, tuple(rows), empty="No one holds a seat on any forum.")
+    rules = tuple((names(f.id), quorum_words(f.quorum), decision_words(f.decision_rule)) for f in forums)
+    quorum = Table("Quorum and decisions", ("Forum", "Quorum", "Decision rule"), rules, empty="No forums are declared.")
+    return matrix, quorum
+
+
+# -- terms of reference ------------------------------------------------------------------------------
+TOR_COLUMNS = (
+    "Forum",
+    "Kind",
+    "Parent body",
+    "Purpose",
+    "Members",
+    "Quorum",
+    "Decision rule",
+    "Delegated functions",
+    "Reports to",
+    "Meets in public",
+    "Papers published",
+    "Frequency",
+    "Review date",
+)
+
+
+def _kind_words(forum: Forum) -> str:
+    text = sentence(_label(v.FORUM_KINDS, forum.kind))
+    if forum.role and forum.role != "other":
+        text += f" ({_label(v.FORUM_ROLES, forum.role)})"
+    return text
+
+
+def terms_of_reference(model: Model) -> Table:
+    names = _Names(model)
+    functions = {f.id: f for f in model.functions}
+    rows: list[Row] = []
+    for forum in model.forums:
+        terms = forum.terms
+        members = [f"{names(s.person)}, {seat_words(s, start=False)}" for s in forum.seats]
+        delegated = []
+        for delegation in model.delegations:
+            if delegation.delegate != forum.id:
+                continue
+            for function_id in delegation.functions:
+                if function_id in functions:
+                    limit = money(delegation.limit)
+                    limit = "no limit set" if delegation.limit is None else f"limit {limit}"
+                    delegated.append(f"{clean(functions[function_id].title)} ({limit})")
+        lines = [line.target for line in model.lines if line.source == forum.id and line.kind in ("reports_to", "accountable_to")]
+        rows.append(
+            (
+                names(forum.id),
+                _kind_words(forum),
+                _join(names(p) for p in forum.parents),
+                clean(terms.purpose) if terms else "",
+                _join(members),
+                quorum_words(forum.quorum),
+                decision_words(forum.decision_rule),
+                _join(delegated) or "None",
+                _join(names(t) for t in _unique([*forum.parents, *lines])),
+                yes_no(terms.meets_in_public if terms else None),
+                yes_no(terms.papers_published if terms else None),
+                sentence(_label(v.FREQUENCIES, terms.frequency)) if terms and terms.frequency else "Not stated",
+                terms.review if terms else None,
+            )
+        )
+    return Table("Terms of reference", TOR_COLUMNS, tuple(rows), records=True, empty="No forums are declared.")
+
+
+# -- documents -----------------------------------------------------------------------------------------
+_DOCUMENTS: dict[str, tuple[str, str]] = {
+    "sord": (
+        "Scheme of reservation and delegation",
+        "Which decisions the board reserves to itself; which it delegates, to whom, within what limits and "
+        "conditions, and how assurance comes back; and the functions received from NHS England.",
+    ),
+    "interests": (
+        "Register of interests",
+        "Interests declared by the members of the board, its committees and partnerships, and how each is managed.",
+    ),
+    "membership": (
+        "Membership of boards and committees",
+        "Who sits on each board, committee and partnership, and in what capacity; then each forum's quorum and "
+        "how it takes decisions.",
+    ),
+    "tor": (
+        "Terms of reference: summaries",
+        "For each board, committee and partnership: its purpose, members, quorum, decision rule, the functions "
+        "delegated to it and whom it reports to.",
+    ),
+}
+
+
+def _tables(kind: str, model: Model, withheld: frozenset[str]) -> tuple[Table, ...]:
+    if kind == "sord":
+        return (sord(model),)
+    if kind == "interests":
+        return (interests(model, withheld),)
+    if kind == "membership":
+        return membership(model)
+    return (terms_of_reference(model),)
+
+
+def build(model: Model, kind: str, as_of: dt.date, public: bool = False) -> Document:
+    """The document of `kind` for the arrangements in force on `as_of`.
+
+    `model` is the full model; this takes the as-of view of it and, for a
+    publication version, the publication model (`public_model`).
+    """
+    from govdsl.check.timeline import as_of as in_force_on
+    from govdsl.model.public import public_model
+
+    if kind not in _DOCUMENTS:
+        raise ValueError(f"unknown export {kind!r}; expected one of {', '.join(KINDS)}")
+    current = in_force_on(model, as_of)
+    withheld: frozenset[str] = frozenset()
+    if public:
+        published = public_model(current)
+        withheld = frozenset(
+            before.id for before, after in zip(current.people, published.people) if before.interests and not after.interests
+        )
+        current = published
+    title, note = _DOCUMENTS[kind]
+    return Document(kind, title, note, systems(current), as_of, public, _tables(kind, current, withheld))
