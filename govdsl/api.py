@@ -22,6 +22,8 @@ class Compilation:
     diagnostics: tuple[Diagnostic, ...]
     sources: dict  # display path -> SourceFile
     documents: tuple = ()
+    symbols: dict = attrs.field(factory=dict)  # name -> resolve.Symbol (declarations, for editors)
+    references: tuple = ()  # (name, Span) of every use of a declared name
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -36,12 +38,20 @@ class Compilation:
 def _compile(loaded: LoadResult) -> Compilation:
     resolved = resolve(loaded.documents)
     diagnostics = sort_diagnostics(loaded.diagnostics + resolved.diagnostics)
-    return Compilation(resolved.model, diagnostics, loaded.sources, loaded.documents)
+    return Compilation(
+        resolved.model, diagnostics, loaded.sources, loaded.documents, resolved.symbols, resolved.references
+    )
 
 
-def load(paths, *, allow_outside_root: bool = False) -> Compilation:
-    """Compile `.gov` files and folders (searched for `*.gov`) into a model."""
-    return _compile(load_files([Path(p) for p in paths], allow_outside_root=allow_outside_root))
+def load(paths, *, allow_outside_root: bool = False, overlays=None, parse_cache=None) -> Compilation:
+    """Compile `.gov` files and folders (searched for `*.gov`) into a model.
+
+    Editors pass `overlays` (unsaved text by resolved path) and a `parse_cache` dict.
+    """
+    loaded = load_files(
+        [Path(p) for p in paths], allow_outside_root=allow_outside_root, overlays=overlays, parse_cache=parse_cache
+    )
+    return _compile(loaded)
 
 
 def load_text(text: str, path: str = "<text>") -> Compilation:

@@ -49,9 +49,13 @@ def _gov_files(folder: Path) -> list[Path]:
 
 
 class Loader:
-    def __init__(self, root: Path | None, allow_outside_root: bool):
+    def __init__(self, root: Path | None, allow_outside_root: bool, overlays=None, parse_cache=None):
         self.root = root
         self.allow_outside_root = allow_outside_root
+        # Editors: the unsaved text of open files, by resolved path, read instead of the disk.
+        self.overlays: dict = overlays or {}
+        # Editors: parse results by (resolved path, text), so only edited files are parsed again.
+        self.parse_cache: dict | None = parse_cache
         self.sources: dict[str, SourceFile] = {}
         self.documents: dict[Path, Document] = {}
         self.diagnostics: list[Diagnostic] = []
@@ -64,6 +68,11 @@ class Loader:
     # -- reading ----------------------------------------------------------------------------
     def read(self, path: Path, span: Span | None = None) -> SourceFile | None:
         shown = display_path(path)
+        overlay = self.overlays.get(path.resolve()) if self.overlays else None
+        if overlay is not None:
+            source = SourceFile(shown, overlay)
+            self.sources[shown] = source
+            return source
         try:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
@@ -117,7 +126,13 @@ class Loader:
         source = self.read(path, span)
         if source is None:
             return
-        result = parse(source)
+        if self.parse_cache is None:
+            result = parse(source)
+        else:
+            key = (resolved, source.text)
+            result = self.parse_cache.get(key)
+            if result is None:
+                result = self.parse_cache[key] = parse(source)
         self.documents[resolved] = result.document
         self.diagnostics.extend(result.diagnostics)
         self._stack.append(resolved)
@@ -196,10 +211,21 @@ def project_root(paths: list[Path]) -> Path | None:
     return Path(os.path.commonpath([str(f) for f in folders]))
 
 
-def load(paths, *, allow_outside_root: bool = False) -> LoadResult:
-    """Read and parse the given files and folders and everything they include."""
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+        return path.suffix == ".gov"
+    except ValueError:
+        return False
+
+
+def load(paths, *, allow_outside_root: bool = False, overlays=None, parse_cache=None) -> LoadResult:
+    """Read and parse the given files and folders and everything they include.
+
+    `overlays` (resolved path -> text) and `parse_cache` are for editors: see `Loader`.
+    """
     paths = [Path(p) for p in paths]
-    loader = Loader(project_root(paths), allow_outside_root)
+    loader = Loader(project_root(paths), allow_outside_root, overlays, parse_cache)
     if not paths:
         loader.report("SRC005", "no files were given to check", None, "Name a .gov file or a folder of them.")
     for path in paths:
@@ -211,7 +237,7 @@ def load(paths, *, allow_outside_root: bool = False) -> LoadResult:
             hint = f"Did you mean `{display_path(parent / suggestion)}`?" if suggestion else None
             loader.report("SRC001", f"`{shown}` does not exist", None, hint)
         elif path.is_dir():
-            files = _gov_files(path)
+            files = sorted(set(_gov_files(path)) | {p for p in loader.overlays if _within(p, path.resolve())})
             if not files:
                 loader.report("SRC005", f"`{shown}` has no .gov files in it", None)
             for file in files:

@@ -16,6 +16,7 @@ from decimal import Decimal
 import attrs
 
 from govdsl.diagnostics import Diagnostic, Related, Severity, did_you_mean, sort_diagnostics
+from govdsl.model import schema
 from govdsl.model import types as m
 from govdsl.model import vocabulary as v
 from govdsl.model.values import Sentence, ValueReader
@@ -80,6 +81,8 @@ class Symbol:
 class ResolveResult:
     model: m.Model
     diagnostics: tuple[Diagnostic, ...]
+    symbols: dict = attrs.field(factory=dict)  # name -> Symbol: every declaration, for editors
+    references: tuple = ()  # (name, Span) of every use of a declared name, for editors
 
 
 class _Attributes:
@@ -137,6 +140,7 @@ class Resolver:
         self.symbols: dict[str, Symbol] = {}
         self.current: nodes.Declaration | None = None
         self.lines: list[m.Line] = []
+        self.references: list[tuple[str, object]] = []
 
     # -- reporting ---------------------------------------------------------------------
     def error(self, code, message, span, hint=None, related=()):
@@ -192,6 +196,8 @@ class Resolver:
         if word is None:
             return None
         symbol = self.symbols.get(word.text)
+        if symbol is not None:
+            self.references.append((symbol.id, word.span))
         role = f"`{key}`" if key else "this"
         if symbol is None:
             pool = [s.id for s in self.symbols.values() if s.category in categories]
@@ -257,7 +263,7 @@ class Resolver:
             lines=tuple(self.lines),
             files=tuple(d.path for d in self.documents),
         )
-        return ResolveResult(model, sort_diagnostics(self.diagnostics))
+        return ResolveResult(model, sort_diagnostics(self.diagnostics), dict(self.symbols), tuple(self.references))
 
     def _owner(self, symbol: Symbol) -> str:
         return f"{symbol.description} (`{symbol.id}`)" if symbol.category != "organisation" else f"organisation `{symbol.id}`"
@@ -266,9 +272,7 @@ class Resolver:
     def _build_tier(self, symbol: Symbol) -> m.Tier:
         d = symbol.declaration
         kind = v.TIER_KINDS[symbol.kind]
-        allowed = {"within": False, "population": False, "footprint": False}
-        if symbol.kind == "system":
-            allowed |= {"icb": False, "arbiter": False, "dispute_resolution": False}
+        allowed = schema.allowed(schema.for_declaration(symbol.kind))
         required = ("within",) if kind.parents else ()
         a = _Attributes(self, d.block, self._owner(symbol), allowed, required)
         parents_allowed = kind.parents
@@ -295,17 +299,7 @@ class Resolver:
     # organisations ------------------------------------------------------------------------
     def _build_organisation(self, symbol: Symbol) -> m.Organisation:
         d = symbol.declaration
-        allowed = {
-            "kind": False,
-            "sector": False,
-            "statutory": False,
-            "footprint": False,
-            "population": False,
-            "serves": False,
-            "part_of": False,
-            "services": False,
-            **{k: False for k in m.LINE_KINDS},
-        }
+        allowed = schema.allowed(schema.ORGANISATION)
         a = _Attributes(self, d.block, self._owner(symbol), allowed, ("kind",))
         kind_word = self.values.choice(a.get("kind"), v.ORGANISATION_KINDS, "kind of organisation") if a.get("kind") else None
         kind = v.ORGANISATION_KINDS.get(kind_word or "other")
@@ -330,15 +324,7 @@ class Resolver:
     # people --------------------------------------------------------------------------------
     def _build_person(self, symbol: Symbol) -> m.Person:
         d = symbol.declaration
-        allowed = {
-            "post": True,
-            "employer": False,
-            "expertise": False,
-            "independent": False,
-            "interest": True,
-            "no_interests": False,
-            "contact": False,
-        }
+        allowed = schema.allowed(schema.PERSON)
         a = _Attributes(self, d.block, self._owner(symbol), allowed)
         posts = tuple(p for p in (self._post(attr) for attr in a.all("post")) if p)
         interests = tuple(i for i in (self._interest(symbol.id, attr) for attr in a.all("interest")) if i)
@@ -377,7 +363,7 @@ class Resolver:
         if "at" in s.options:
             organisation = self.term_ref(s.options["at"][0], ("organisation",), "an organisation", key="post")
         if attr.block is not None:
-            b = _Attributes(self, attr.block, "a post", {"title": False})
+            b = _Attributes(self, attr.block, "a post", schema.allowed(schema.POST))
             if b.get("title"):
                 title = self.values.text(b.get("title"))
         return m.Post(role, organisation, title, attr.span)
@@ -394,15 +380,7 @@ class Resolver:
             self.error("VAL001", "an interest starts with its type, such as `financial`", head.span, f"Write it as `{self._INTEREST_USAGE}`.")
             return None
         type_ = self.values.choice_word(head, v.INTEREST_TYPES, "type of interest")
-        block_allowed = {
-            "description": False,
-            "relationship": False,
-            "from": False,
-            "to": False,
-            "declared": False,
-            "action": False,
-            "private": False,
-        }
+        block_allowed = schema.allowed(schema.INTEREST)
         b = _Attributes(self, attr.block, "an interest", block_allowed) if attr.block else None
         organisation = matter = None
         if "in" in s.options:
@@ -453,19 +431,7 @@ class Resolver:
     # forums -------------------------------------------------------------------------------
     def _build_forum(self, symbol: Symbol) -> m.Forum:
         d = symbol.declaration
-        allowed = {
-            "parent": False,
-            "role": False,
-            "serves": False,
-            "model": False,
-            "lead_provider": False,
-            "partners": False,
-            "terms": False,
-            "quorum": False,
-            "decision": False,
-            "seat": True,
-            **{k: False for k in m.LINE_KINDS},
-        }
+        allowed = schema.allowed(schema.FORUM)
         required = ("parent",) if symbol.kind in ("board", "committee", "subcommittee") else ()
         if symbol.kind in ("place_partnership", "provider_collaborative"):
             required += ("model",)
@@ -513,15 +479,7 @@ class Resolver:
             )
             if attr.block is None:
                 return None
-        allowed = {
-            "purpose": False,
-            "meets_in_public": False,
-            "papers_published": False,
-            "frequency": False,
-            "approved": False,
-            "review": False,
-            "self_determined": False,
-        }
+        allowed = schema.allowed(schema.TERMS)
         b = _Attributes(self, attr.block, "terms of reference", allowed)
         get = b.get
         return m.TermsOfReference(
@@ -653,7 +611,7 @@ class Resolver:
         person = self.term_ref(s.head[0], ("person",), "a person", key="seat")
         b = None
         if attr.block is not None:
-            b = _Attributes(self, attr.block, "a seat", {k: False for k in self._SEAT_OPTIONS if k != "as"})
+            b = _Attributes(self, attr.block, "a seat", schema.allowed(schema.SEAT))
         capacities = []
         if "as" not in s.options:
             self.error("VAL001", "a seat must say in what capacity the person sits", attr.phrase.span, f"Write it as `{self._SEAT_USAGE}`.")
@@ -679,7 +637,9 @@ class Resolver:
 
         representing = option("for")
         start, end, weight = option("from"), option("to"), option("weight")
-        non_voting = "non_voting" in s.options or (b is not None and b.get("non_voting") is not None)
+        non_voting = "non_voting" in s.options or bool(
+            b is not None and b.get("non_voting") is not None and self.values.boolean(b.get("non_voting"))
+        )
         weight_value = Decimal(1)
         if weight is not None:
             if isinstance(weight, nodes.Number) and weight.value > 0:
@@ -707,7 +667,7 @@ class Resolver:
     # functions, delegations, funds, decisions ------------------------------------------------
     def _build_function(self, symbol: Symbol) -> m.Function:
         d = symbol.declaration
-        allowed = {"held_by": False, "reserved_to": False, "source": False, "scope": False}
+        allowed = schema.allowed(schema.FUNCTION)
         a = _Attributes(self, d.block, self._owner(symbol), allowed)
         return m.Function(
             id=symbol.id,
@@ -721,20 +681,7 @@ class Resolver:
 
     def _build_delegation(self, symbol: Symbol) -> m.Delegation:
         d = symbol.declaration
-        allowed = {
-            "from": False,
-            "to": False,
-            "functions": False,
-            "limit": False,
-            "further_delegation": False,
-            "basis": False,
-            "reports_to": False,
-            "effective": False,
-            "expires": False,
-            "review": False,
-            "conditions": False,
-            "reason": False,
-        }
+        allowed = schema.allowed(schema.DELEGATION)
         a = _Attributes(self, d.block, self._owner(symbol), allowed, ("from", "to", "functions"))
         parties = ("organisation", "forum", "person")
         return m.Delegation(
@@ -759,15 +706,7 @@ class Resolver:
 
     def _build_pooled_fund(self, symbol: Symbol) -> m.PooledFund:
         d = symbol.declaration
-        allowed = {
-            "host": False,
-            "basis": False,
-            "contribution": True,
-            "governed_by": False,
-            "agreement": False,
-            "from": False,
-            "to": False,
-        }
+        allowed = schema.allowed(schema.POOLED_FUND)
         a = _Attributes(self, d.block, self._owner(symbol), allowed, ("host",))
         contributions = []
         for attr in a.all("contribution"):
@@ -796,15 +735,7 @@ class Resolver:
 
     def _build_decision(self, symbol: Symbol) -> m.Decision:
         d = symbol.declaration
-        allowed = {
-            "forum": False,
-            "date": False,
-            "affects": False,
-            "amount": False,
-            "functions": False,
-            "under": False,
-            "excluded": False,
-        }
+        allowed = schema.allowed(schema.DECISION)
         a = _Attributes(self, d.block, self._owner(symbol), allowed, ("forum",))
         return m.Decision(
             id=symbol.id,

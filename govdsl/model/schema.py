@@ -1,0 +1,183 @@
+"""Which attributes each kind of declaration accepts, and what each expects.
+
+The resolver checks attributes against these tables; the language server
+uses them for completion and hover; the docs describe them. One table, so the
+three cannot disagree.
+
+`expects` says what a value is, for completion: `ref:CATEGORY[,CATEGORY]`
+(a name of that category), `refs:...` (a list of names), `vocab:NAME` (a
+word from that vocabulary in vocabulary.py), `text`, `count`, `money`,
+`percent`, `date`, `bool`, `block` (a nested block), or `phrase` (a short
+sentence such as a seat; see the language reference).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from govdsl.model import vocabulary as v
+
+
+@attrs.frozen
+class AttributeSpec:
+    repeatable: bool
+    expects: str
+    help: str
+
+
+def _a(expects: str, help: str, repeatable: bool = False) -> AttributeSpec:
+    return AttributeSpec(repeatable, expects, help)
+
+
+_LINES = {
+    "accountable_to": _a("refs:organisation,forum", "the bodies or forums it is accountable to"),
+    "reports_to": _a("refs:organisation,forum", "the bodies or forums it reports to"),
+    "assures": _a("refs:organisation,forum", "the bodies or forums it gives assurance to"),
+    "advises": _a("refs:organisation,forum", "the bodies or forums it advises"),
+}
+
+TIER = {
+    "within": _a("ref:tier", "the tier it is nested in"),
+    "population": _a("count", "the number of people it serves, such as 330k"),
+    "footprint": _a("refs:organisation", "the councils whose areas it covers"),
+}
+SYSTEM = TIER | {
+    "icb": _a("ref:organisation", "the system's integrated care board"),
+    "arbiter": _a("ref:organisation,forum,person", "who resolves disputes between partners"),
+    "dispute_resolution": _a("text", "the agreed route for resolving disputes, in words"),
+}
+
+ORGANISATION = {
+    "kind": _a("vocab:ORGANISATION_KINDS", "what kind of organisation it is"),
+    "sector": _a("vocab:SECTORS", "its sector, if not the usual one for its kind"),
+    "statutory": _a("bool", "whether it is a statutory body, if not the usual for its kind"),
+    "footprint": _a("refs:organisation", "the councils whose areas it covers"),
+    "population": _a("count", "the number of people it serves"),
+    "serves": _a("refs:tier", "the tiers it serves"),
+    "part_of": _a("ref:organisation", "the organisation it is part of"),
+    "services": _a("vocab:SERVICES", "the services it provides"),
+} | _LINES
+
+PERSON = {
+    "post": _a("phrase", "a post held: `post: chief_executive at northmoor_hospitals`", True),
+    "employer": _a("refs:organisation", "the organisations that employ the person"),
+    "expertise": _a("vocab:EXPERTISE", "areas of expertise"),
+    "independent": _a("bool", "whether the person is independent of the system's organisations"),
+    "interest": _a("phrase", "a declared interest: `interest: financial in x from DATE declared DATE`", True),
+    "no_interests": _a("date", "a nil return: no interests to declare, and when that was said"),
+    "contact": _a("text", "private contact details (never published)"),
+}
+
+INTEREST = {
+    "description": _a("text", "what the interest is"),
+    "relationship": _a("text", "for an indirect interest: the relationship, such as spouse"),
+    "from": _a("date", "when the interest began"),
+    "to": _a("date", "when the interest ended"),
+    "declared": _a("date", "when it was declared"),
+    "action": _a("vocab:MANAGEMENT_ACTIONS", "how the interest is managed"),
+    "private": _a("bool", "whether it is left out of published registers"),
+}
+
+FORUM = {
+    "parent": _a("refs:organisation,forum", "the body or bodies it belongs to"),
+    "role": _a("vocab:FORUM_ROLES", "what the committee is for, such as audit"),
+    "serves": _a("ref:tier", "the tier it works at"),
+    "model": _a("vocab:PLACE_MODELS", "for a place partnership or provider collaborative: its model"),
+    "lead_provider": _a("ref:organisation", "the lead provider"),
+    "partners": _a("refs:organisation", "the organisations taking part"),
+    "terms": _a("block", "its terms of reference"),
+    "quorum": _a("phrase", "`quorum: 5 including [chair or vice_chair, 1 clinician]`"),
+    "decision": _a("phrase", "`decision: simple_majority with casting_vote`"),
+    "seat": _a("phrase", "a seat: `seat: ann_hale as chair from 2022-07-01`", True),
+} | _LINES
+
+TERMS = {
+    "purpose": _a("text", "what the forum is for"),
+    "meets_in_public": _a("bool", "whether it meets in public"),
+    "papers_published": _a("bool", "whether its papers are published"),
+    "frequency": _a("vocab:FREQUENCIES", "how often it meets"),
+    "approved": _a("date", "when the terms were approved"),
+    "review": _a("date", "when the terms are due for review"),
+    "self_determined": _a("bool", "whether the forum set its own terms"),
+}
+
+SEAT = {
+    "for": _a("ref:organisation", "the organisation the member comes from"),
+    "nominated_by": _a("ref:organisation,forum,person", "who nominated the member"),
+    "appointed_by": _a("ref:organisation,forum,person", "who appointed the member"),
+    "approved_by": _a("ref:organisation,forum,person", "who approved the appointment"),
+    "from": _a("date", "when the tenure began"),
+    "to": _a("date", "when the tenure ends"),
+    "weight": _a("count", "the seat's weight in a weighted vote"),
+    "non_voting": _a("bool", "the member does not vote"),
+}
+
+POST = {"title": _a("text", "the post's own title")}
+
+FUNCTION = {
+    "held_by": _a("ref:organisation,forum", "who holds the function by statute"),
+    "reserved_to": _a("ref:forum", "the board that must decide it itself"),
+    "source": _a("text", "the Act section or standing order it comes from"),
+    "scope": _a("ref:tier", "the tier it concerns, if narrower than the system"),
+}
+
+DELEGATION = {
+    "from": _a("ref:organisation,forum,person", "who delegates"),
+    "to": _a("ref:organisation,forum,person", "who receives the delegation"),
+    "functions": _a("refs:function", "the functions delegated"),
+    "limit": _a("money", "the financial limit, such as £18m"),
+    "further_delegation": _a("bool", "whether the delegate may delegate further"),
+    "basis": _a("vocab:LEGAL_BASES", "the legal basis"),
+    "reports_to": _a("refs:organisation,forum,person", "the reporting and assurance line back"),
+    "effective": _a("date", "when it takes effect"),
+    "expires": _a("date", "when it ends"),
+    "review": _a("date", "when it is due for review"),
+    "conditions": _a("text", "conditions attached"),
+    "reason": _a("text", "why the decision sits at this level"),
+}
+
+POOLED_FUND = {
+    "host": _a("ref:organisation", "the partner that hosts the fund"),
+    "basis": _a("vocab:LEGAL_BASES", "the legal basis, usually s75_agreement"),
+    "contribution": _a("phrase", "a partner's contribution: `contribution: northmoor_icb £71m`", True),
+    "governed_by": _a("ref:forum", "the forum that manages the fund"),
+    "agreement": _a("vocab:POOLED_FUND_TERMS", "the matters the written agreement sets out"),
+    "from": _a("date", "when the fund starts"),
+    "to": _a("date", "when the fund ends"),
+}
+
+DECISION = {
+    "forum": _a("ref:forum", "the forum that takes the decision"),
+    "date": _a("date", "when it is taken"),
+    "affects": _a("refs:organisation", "the organisations it affects"),
+    "amount": _a("money", "the money involved"),
+    "functions": _a("refs:function", "the functions it exercises"),
+    "under": _a("ref:delegation", "the delegation it is taken under"),
+    "excluded": _a("refs:person", "the members who stepped out because of an interest"),
+}
+
+
+def for_declaration(kind: str) -> dict[str, AttributeSpec]:
+    """The attributes a declaration kind (`place`, `committee`, `person`...) accepts."""
+    if kind == "system":
+        return SYSTEM
+    if kind in v.TIER_KINDS:
+        return TIER
+    if kind in v.FORUM_KINDS:
+        return FORUM
+    return {
+        "organisation": ORGANISATION,
+        "person": PERSON,
+        "function": FUNCTION,
+        "delegation": DELEGATION,
+        "pooled_fund": POOLED_FUND,
+        "decision": DECISION,
+    }.get(kind, {})
+
+
+NESTED = {"terms": TERMS, "interest": INTEREST, "seat": SEAT, "post": POST}
+
+
+def allowed(specs: dict[str, AttributeSpec]) -> dict[str, bool]:
+    """Key -> repeatable, as the resolver checks them."""
+    return {key: spec.repeatable for key, spec in specs.items()}
