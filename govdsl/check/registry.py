@@ -30,7 +30,7 @@ CATEGORIES: dict[str, str] = {
 }
 
 _CODE = re.compile(r"^(?P<category>[A-Z]{2,4})\d{3}$")
-_NAME = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 
 

@@ -22,7 +22,7 @@ def test_codes_and_names_are_unique_and_well_formed():
     for rule in RULE_CLASSES:
         assert re.fullmatch(r"[A-Z]{2,4}\d{3}", rule.code)
         assert rule.category() in CATEGORIES
-        assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", rule.name)
+        assert re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", rule.name)
         assert not rule.name.startswith(("disallow", "no-", "banned")), "names read as 'allow <name>'"
 
 
