@@ -81,6 +81,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "govdsl.cli.fmt_command",
     "govdsl.cli.export_command",
     "govdsl.cli.diff_command",
+    "govdsl.cli.lsp_command",
 )
 
 

@@ -1,0 +1,312 @@
+"""Answers to an editor's questions, from the compiled project.
+
+A `Project` is one model: the `.gov` files of a folder (the nearest folder
+holding a govdsl.toml, else the folder of the file), with the unsaved text
+of open files laid over the disk. It is compiled again after each edit;
+parse results are cached by file and text, so an edit re-parses only the
+file edited, and name resolution and the rules run over the model again
+(each is linear in its size).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import attrs
+
+from govdsl import load
+from govdsl.check.engine import check_compilation
+from govdsl.check.registry import rule_categories
+from govdsl.config import find_config, load_config
+from govdsl.diagnostics import Diagnostic, did_you_mean
+from govdsl.fmt import FormatError, format_source
+from govdsl.model import schema
+from govdsl.model import vocabulary as v
+from govdsl.model.resolve import CATEGORY_OF_KIND
+from govdsl.model.types import Delegation, Forum, Function, Organisation, Person, Tier
+from govdsl.source import SourceFile, Span
+from govdsl.syntax import nodes
+from govdsl.text import money
+
+NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_WORD = re.compile(r"[A-Za-z0-9_.]")
+
+
+def project_root(path: Path, workspace_root: Path | None) -> Path:
+    folder = path.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / "govdsl.toml").is_file():
+            return candidate
+        if workspace_root is not None and candidate == workspace_root:
+            break
+    return folder
+
+
+@attrs.define
+class Project:
+    root: Path
+    overlays: dict = attrs.field(factory=dict)  # resolved path -> text
+    parse_cache: dict = attrs.field(factory=dict)
+    compilation: object = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def compile(self, as_of: dt.date | None = None):
+        config, problems = load_config(find_config(self.root), rule_categories())
+        self.compilation = load([self.root], allow_outside_root=True, overlays=self.overlays, parse_cache=self.parse_cache)
+        self.diagnostics = tuple(problems) + check_compilation(self.compilation, config, as_of or dt.date.today())
+        # keep the cache to what is current, so it does not grow with every keystroke
+        current = {(Path(p).resolve(), s.text) for p, s in self.compilation.sources.items()}
+        self.parse_cache = {k: r for k, r in self.parse_cache.items() if (k[0], k[1]) in current}
+        return self.compilation
+
+    # -- files -----------------------------------------------------------------------------------
+    def absolute(self, display: str) -> Path:
+        return (Path.cwd() / display).resolve()
+
+    def source(self, path: Path) -> SourceFile | None:
+        for display, source in self.compilation.sources.items():
+            if self.absolute(display) == path.resolve():
+                return source
+        return None
+
+    def diagnostics_by_file(self) -> dict[Path, list[Diagnostic]]:
+        by_file: dict[Path, list[Diagnostic]] = {self.absolute(d): [] for d in self.compilation.sources}
+        for d in self.diagnostics:
+            if d.span is not None:
+                by_file.setdefault(self.absolute(d.span.file), []).append(d)
+        return by_file
+
+    # -- names -----------------------------------------------------------------------------------
+    def name_at(self, source: SourceFile, offset: int) -> tuple[str, Span] | None:
+        """The declared name under the cursor (a use or a declaration)."""
+        for name, span in self.compilation.references:
+            if span.file == source.path and span.start <= offset <= span.end:
+                return name, span
+        for name, symbol in self.compilation.symbols.items():
+            span = symbol.declaration.name.span
+            if span.file == source.path and span.start <= offset <= span.end:
+                return name, span
+        return None
+
+    def definition(self, name: str) -> Span | None:
+        symbol = self.compilation.symbols.get(name)
+        return symbol.declaration.name.span if symbol else None
+
+    def references(self, name: str, include_declaration: bool = True) -> list[Span]:
+        spans = [span for n, span in self.compilation.references if n == name]
+        if include_declaration and name in self.compilation.symbols:
+            spans.insert(0, self.compilation.symbols[name].declaration.name.span)
+        return sorted(set(spans), key=lambda s: (s.file, s.start))
+
+    def rename(self, name: str, new_name: str) -> dict[str, list[Span]] | str:
+        """Spans to replace by file, or the reason the rename cannot be done."""
+        if not NAME.match(new_name):
+            return f"`{new_name}` is not a valid name: use letters, digits and underscores"
+        if new_name in self.compilation.symbols and new_name != name:
+            return f"the name `{new_name}` is already used"
+        edits: dict[str, list[Span]] = {}
+        for span in self.references(name):
+            edits.setdefault(span.file, []).append(span)
+        return edits
+
+    # -- hover -------------------------------------------------------------------------------------
+    def hover(self, name: str) -> str:
+        symbol = self.compilation.symbols[name]
+        model = self.compilation.model
+        entity = model.entity(name)
+        title = getattr(entity, "title", None) or getattr(entity, "name", None) or name
+        lines = [f"**{title}** (`{name}`): {symbol.description}"]
+        if isinstance(entity, Forum):
+            chairs = [model.entity(s.person) for s in entity.seats if "chair" in s.capacities]
+            voting = sum(1 for s in entity.seats if s.voting)
+            lines.append(f"- Members: {len(entity.seats)} ({voting} voting)")
+            if chairs and chairs[0] is not None:
+                lines.append(f"- Chair: {chairs[0].name}")
+            if entity.quorum:
+                extra = ", ".join(" or ".join(r.alternatives) for r in entity.quorum.requirements)
+                lines.append(f"- Quorum: {entity.quorum.count}" + (f" including {extra}" if extra else ""))
+            if entity.decision_rule:
+                lines.append(f"- Decides by: {v.DECISION_METHODS[entity.decision_rule.method].label}")
+            received = [d for d in model.delegations if d.delegate == name]
+            given = [d for d in model.delegations if d.delegator == name]
+            if received:
+                total = sum((d.limit for d in received if d.limit is not None), start=0)
+                lines.append(f"- Delegated to it: {len(received)} delegation(s), {money(total) or '£0'}")
+            if given:
+                lines.append(f"- Delegates onward: {len(given)} delegation(s)")
+        elif isinstance(entity, Organisation):
+            lines.append(f"- Sector: {v.SECTORS[entity.sector].label}; {'statutory' if entity.statutory else 'not statutory'}")
+            if entity.population:
+                lines.append(f"- Population: {entity.population:,}")
+        elif isinstance(entity, Tier):
+            if entity.population:
+                lines.append(f"- Population: {entity.population:,}")
+            if entity.parent:
+                lines.append(f"- Within: `{entity.parent}`")
+        elif isinstance(entity, Person):
+            for post in entity.posts:
+                lines.append(f"- {post.title or v.POST_ROLES[post.role].label}" + (f" at `{post.organisation}`" if post.organisation else ""))
+            seats = [(f.id, s) for f in model.forums for s in f.seats if s.person == name]
+            for forum_id, seat in seats:
+                lines.append(f"- Sits on `{forum_id}` as " + " and ".join(v.CAPACITIES[c].label for c in seat.capacities))
+            lines.append(f"- Interests declared: {len(entity.interests)}" + (" (nil return)" if entity.nil_return else ""))
+        elif isinstance(entity, Delegation):
+            lines.append(f"- From `{entity.delegator}` to `{entity.delegate}`; limit {money(entity.limit) or 'none set'}")
+        elif isinstance(entity, Function):
+            if entity.holder:
+                lines.append(f"- Held by `{entity.holder}`" + (f"; reserved to `{entity.reserved_to}`" if entity.reserved_to else ""))
+        return "\n".join(lines)
+
+    # -- completion ----------------------------------------------------------------------------------
+    def completions(self, source: SourceFile, offset: int) -> list[tuple[str, str, str]]:
+        """(label, kind, detail): kind is keyword, attribute, name or value."""
+        text = source.text
+        line_start = text.rfind("\n", 0, offset) + 1
+        segment = text[line_start:offset].rsplit("{", 1)[-1]  # since the last brace on this line
+        depth_kind, nested_key = self._enclosing(source, offset)
+        keys = list(re.finditer(r"([A-Za-z_][A-Za-z0-9_]*):", segment))
+        if not keys:
+            if depth_kind is None:  # top level: declaration kinds
+                return [(k, "keyword", "declaration") for k in [*CATEGORY_OF_KIND, "include"]]
+            specs = schema.NESTED.get(nested_key) if nested_key else schema.for_declaration(depth_kind)
+            return [(f"{k}: ", "attribute", spec.help) for k, spec in (specs or {}).items()]
+        key = keys[-1].group(1)
+        specs = schema.NESTED.get(nested_key) if nested_key else schema.for_declaration(depth_kind or "")
+        spec = (specs or {}).get(key)
+        phrase_words = segment[keys[-1].end() :].split()
+        if key == "seat":
+            if phrase_words and phrase_words[-1] == "as":
+                return self._vocabulary("CAPACITIES")
+            return self._names(("person",))
+        if key == "post" and phrase_words and phrase_words[-1] == "at":
+            return self._names(("organisation",))
+        if key == "interest":
+            if phrase_words and phrase_words[-1] == "in":
+                return self._names(("organisation",))
+            if phrase_words and phrase_words[-1] == "action":
+                return self._vocabulary("MANAGEMENT_ACTIONS")
+            return self._vocabulary("INTEREST_TYPES")
+        if spec is None:
+            return []
+        if spec.expects.startswith(("ref:", "refs:")):
+            return self._names(tuple(spec.expects.split(":", 1)[1].split(",")))
+        if spec.expects.startswith("vocab:"):
+            return self._vocabulary(spec.expects.split(":", 1)[1])
+        if spec.expects == "bool":
+            return [("yes", "value", ""), ("no", "value", "")]
+        return []
+
+    def _names(self, categories) -> list[tuple[str, str, str]]:
+        return [(n, "name", s.description) for n, s in sorted(self.compilation.symbols.items()) if s.category in categories]
+
+    @staticmethod
+    def _vocabulary(name: str) -> list[tuple[str, str, str]]:
+        return [(word, "value", term.label) for word, term in getattr(v, name).items()]
+
+    def _enclosing(self, source: SourceFile, offset: int) -> tuple[str | None, str | None]:
+        """The kind of the declaration around `offset`, and the key of a nested block it is in."""
+        document = next((d for d in self.compilation.documents if d.path == source.path), None)
+        if document is None:
+            return self._enclosing_by_text(source.text, offset)
+        for item in document.items:
+            if isinstance(item, nodes.Declaration) and item.block.span.start < offset < item.block.span.end:
+                for attr in item.block.attributes:
+                    if attr.block is not None and attr.block.span.start < offset < attr.block.span.end:
+                        return item.kind.text, attr.key
+                return item.kind.text, None
+        return self._enclosing_by_text(source.text, offset)
+
+    @staticmethod
+    def _enclosing_by_text(text: str, offset: int) -> tuple[str | None, str | None]:
+        """While the file does not parse, find the enclosing declaration from the text."""
+        depth, i = 0, offset - 1
+        while i >= 0:
+            if text[i] == "}":
+                depth += 1
+            elif text[i] == "{":
+                if depth == 0:
+                    line_start = text.rfind("\n", 0, i) + 1
+                    words = text[line_start:i].split()
+                    if words and words[0] in CATEGORY_OF_KIND:
+                        return words[0], None
+                    if words and words[0].endswith(":"):
+                        key = words[0][:-1]
+                        outer, _ = Project._enclosing_by_text(text, line_start)
+                        return outer, key
+                    return None, None
+                depth -= 1
+            i -= 1
+        return None, None
+
+    # -- symbols -------------------------------------------------------------------------------------
+    def document_symbols(self, source: SourceFile) -> list[tuple[str, str, Span, Span]]:
+        """(name, kind word, declaration span, name span) for each declaration in a file."""
+        document = next((d for d in self.compilation.documents if d.path == source.path), None)
+        if document is None:
+            return []
+        return [
+            (item.name.text, item.kind.text, item.span, item.name.span)
+            for item in document.items
+            if isinstance(item, nodes.Declaration)
+        ]
+
+    def workspace_symbols(self, query: str) -> list[tuple[str, str, Span]]:
+        q = query.lower()
+        found = []
+        for name, symbol in sorted(self.compilation.symbols.items()):
+            title = symbol.declaration.title.value if symbol.declaration.title else ""
+            if q in name.lower() or q in title.lower():
+                found.append((name, symbol.kind, symbol.declaration.name.span))
+        return found
+
+    # -- formatting and fixes ------------------------------------------------------------------------
+    @staticmethod
+    def formatted(source: SourceFile) -> str | None:
+        try:
+            result = format_source(source.text, source.path)
+        except FormatError:
+            return None
+        return None if result == source.text else result
+
+    def quick_fixes(self, diagnostic: Diagnostic) -> list[tuple[str, Span, str]]:
+        """(title, span to replace, new text) for fixes that are mechanical."""
+        fixes = []
+        if diagnostic.hint and diagnostic.span is not None:
+            match = re.match(r"Did you mean `([^`]+)`\?", diagnostic.hint)
+            if match:
+                fixes.append((f"Change to `{match.group(1)}`", diagnostic.span, match.group(1)))
+        if diagnostic.code in ("COI001", "COI006") and diagnostic.span is not None:
+            stub = self._interest_stub(diagnostic)
+            if stub:
+                fixes.append(stub)
+        return fixes
+
+    def _interest_stub(self, diagnostic: Diagnostic):
+        """Insert an interest declaration for the person the finding is about."""
+        person = None
+        organisation = None
+        for name, span in [*self.compilation.references, *((n, s.declaration.name.span) for n, s in self.compilation.symbols.items())]:
+            if span == diagnostic.span or (span.file == diagnostic.span.file and span.start <= diagnostic.span.start < span.end):
+                entity = self.compilation.model.entity(name)
+                if isinstance(entity, Person):
+                    person = entity
+        for word in re.findall(r"`([^`]+)`", diagnostic.message):
+            entity = self.compilation.model.entity(word)
+            if isinstance(entity, Person) and person is None:
+                person = entity
+            elif isinstance(entity, Organisation):
+                organisation = entity.id
+        if person is None:
+            return None
+        block = self.compilation.symbols[person.id].declaration.block
+        today = dt.date.today().isoformat()
+        if organisation:
+            line = f"  interest: non_financial_professional in {organisation} declared {today}\n"
+            title = f"Declare an interest of `{person.id}` in `{organisation}`"
+        else:
+            line = f"  no_interests: {today}\n"
+            title = f"Record a nil return for `{person.id}`"
+        end = block.span.end - 1
+        return (title, Span(block.span.file, end, end), line)
