@@ -228,7 +228,8 @@ def load(paths, *, allow_outside_root: bool = False, overlays=None, parse_cache=
     loader = Loader(project_root(paths), allow_outside_root, overlays, parse_cache)
     if not paths:
         loader.report("SRC005", "no files were given to check", None, "Name a .gov file or a folder of them.")
-    for path in paths:
+    # The order the paths are given in must not change the model (or any output):
+    for path in sorted(paths, key=lambda p: str(p.resolve())):
         shown = display_path(path)
         if not path.exists():
             parent = path.parent if str(path.parent) else Path(".")
