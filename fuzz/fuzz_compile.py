@@ -1,0 +1,53 @@
+"""Coverage-guided fuzzing of the parser, resolver, rules and formatter (atheris).
+
+    pip install atheris
+    python fuzz/fuzz_compile.py fuzz/corpus -max_total_time=300
+
+Any input that raises (a traceback is a govdsl bug: bad input must give
+diagnostics) or leaves a diagnostic without a code and a location in the file
+is a crash. Save the crashing input under tests/fuzz_regressions/ as a `.gov`
+file: tests/property/test_fuzz_regressions.py replays every file there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+
+import atheris
+
+with atheris.instrument_imports():
+    from govdsl import load_text
+    from govdsl.check.engine import check_compilation
+    from govdsl.fmt import FormatError, format_source
+
+CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
+AS_OF = dt.date(2026, 11, 24)
+
+
+def one_input(data: bytes) -> None:
+    text = atheris.FuzzedDataProvider(data).ConsumeUnicodeNoSurrogates(len(data))
+    compile_and_check(text)
+
+
+def compile_and_check(text: str) -> None:
+    compilation = load_text(text, "fuzz.gov")
+    for d in check_compilation(compilation, None, AS_OF):
+        if not CODE.match(d.code) or d.span is None or not (0 <= d.span.start <= d.span.end <= len(text)):
+            raise AssertionError(f"misplaced diagnostic: {d}")
+    try:
+        formatted = format_source(text)
+    except FormatError:
+        return
+    if format_source(formatted) != formatted:
+        raise AssertionError("formatting is not stable")
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
