@@ -15,7 +15,7 @@ from functools import cache
 import attrs
 from lark import Lark, Token, Transformer
 
-from govdsl.diagnostics import Diagnostic
+from govdsl.diagnostics import Diagnostic, Severity
 from govdsl.source import SourceFile, Span
 from govdsl.syntax import nodes
 from govdsl.syntax.errors import SyntaxErrorCollector
@@ -170,8 +170,45 @@ class _Parser:
                 nodes.Comment(t.value, Span(source.path, t.start_pos, t.end_pos)) for t in self.comments
             )
         items = tuple(i for i in items if isinstance(i, (nodes.Declaration, nodes.Include)))
+        diagnostics = collector.diagnostics()
+        too_deep = _too_deep(items)
+        if too_deep is not None:
+            # Later stages walk blocks recursively; a hostile file must not exhaust the stack.
+            items = ()
+            diagnostics += (
+                Diagnostic(
+                    "SYN005",
+                    Severity.ERROR,
+                    f"blocks and lists are nested more than {MAX_NESTING} deep here",
+                    too_deep,
+                    "Real models need only a few levels; check for brackets opened and never closed. "
+                    "The file was not read.",
+                ),
+            )
         document = nodes.Document(source.path, items, comments, Span(source.path, 0, len(source.text)))
-        return ParseResult(document, collector.diagnostics())
+        return ParseResult(document, diagnostics)
+
+
+MAX_NESTING = 32
+
+
+def _too_deep(items) -> Span | None:
+    """The span of the first block or list nested deeper than MAX_NESTING, if any."""
+    stack = [(item.block, 1) for item in items if isinstance(item, nodes.Declaration)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return node.span
+        if isinstance(node, nodes.Block):
+            for attr in node.attributes:
+                if attr.block is not None:
+                    stack.append((attr.block, depth + 1))
+                if attr.phrase is not None:
+                    stack.extend((t, depth + 1) for t in attr.phrase.terms if isinstance(t, nodes.ListTerm))
+        elif isinstance(node, nodes.ListTerm):
+            for phrase in node.items:
+                stack.extend((t, depth + 1) for t in phrase.terms if isinstance(t, nodes.ListTerm))
+    return None
 
 
 @cache
