@@ -5,3 +5,4 @@ Importing this package registers every rule (see registry.py).
 
 from govdsl.check.rules import subsidiarity  # noqa: F401
 from govdsl.check.rules import conflicts  # noqa: F401
+from govdsl.check.rules import delegation  # noqa: F401
