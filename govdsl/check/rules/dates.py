@@ -1,0 +1,264 @@
+"""Dates: reviews that are overdue, delegations about to lapse, seats about to fall vacant.
+
+The rules here compare the dates in a model with the check date
+(`govdsl check --as-of DATE`, today by default). They read the model as of
+that date for what is in force now, and the full history for what has been
+arranged to follow it: a new delegation or a successor's seat that starts
+next month is not in force yet, but it answers the question "what happens
+when this one ends?". How far ahead counts as soon is set in `govdsl.toml`
+under `[thresholds]` as `expiry_warning_days` (90 by default).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from govdsl.check.registry import Finding, Rule, register
+from govdsl.check.timeline import in_force
+from govdsl.diagnostics import Related, Severity
+from govdsl.model import vocabulary as v
+from govdsl.model.types import Delegation, Forum, Seat
+
+
+def _when(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
+
+def _ago(days: int) -> str:
+    return "yesterday" if days == 1 else f"{days} days ago"
+
+
+def _forum_words(forum: Forum) -> str:
+    kind = v.FORUM_KINDS.get(forum.kind)
+    return f"{kind.label if kind else 'forum'} `{forum.id}`"
+
+
+def _capacities(seat: Seat) -> str:
+    return " and ".join(v.CAPACITIES[c].label if c in v.CAPACITIES else c for c in seat.capacities)
+
+
+# -- TIME001 ---------------------------------------------------------------------------------------
+@register
+class ReviewDatePassed(Rule):
+    """A delegation or terms of reference is past its review date, or a delegation is about to expire.
+
+    ## What it does
+    Reports each delegation in force, and each forum's terms of reference,
+    whose `review` date is before the check date. It also notes (as
+    information) each delegation that expires (`expires:`) within
+    `expiry_warning_days` (90 days by default) of the check date, unless a
+    delegation between the same parties for the same functions is recorded
+    to take over the next day.
+
+    ## Why is this bad?
+    A scheme of reservation and delegation and each committee's terms of
+    reference carry the date by which the body that approved them will look
+    at them again; ICB governance handbooks give every entry an effective
+    and a review date. A date that has passed means the review was missed
+    or was never recorded, so nobody can show that the arrangement still
+    fits. A delegation that lapses with nothing after it leaves decisions
+    with no authority behind them. Reviewing on the dates set is good
+    practice; the dates themselves are the body's own.
+
+    ## Example
+    ```gov
+    organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+    committee quality "Quality Committee" {
+      parent: northmoor_icb
+      terms: {
+        purpose: "Assures the board on the quality of services"
+        review: 2025-03-31
+      }
+    }
+    ```
+
+    ## Use instead
+    ```gov
+    organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+    committee quality "Quality Committee" {
+      parent: northmoor_icb
+      terms: {
+        purpose: "Assures the board on the quality of services"
+        approved: 2026-03-26
+        review: 2027-03-31
+      }
+    }
+    ```
+    """
+
+    code = "TIME001"
+    name = "review-date-passed"
+    severity = Severity.WARNING
+    targets = ("model",)
+
+    def check(self, model, ctx):
+        on = ctx.as_of
+        for forum in model.forums:
+            terms = forum.terms
+            if terms is not None and terms.review is not None and terms.review < on:
+                yield Finding(
+                    terms.span or forum.span,
+                    f"the terms of reference of {_forum_words(forum)} were due for review on "
+                    f"{terms.review.isoformat()}, {_ago((on - terms.review).days)}",
+                    f"Review them with the body that approved them, then record the new dates in `terms:` "
+                    "(`approved: DATE` and the next `review: DATE`).",
+                    related=(Related(forum.span, f"`{forum.id}` is declared here"),) if terms.span else (),
+                )
+        for delegation in model.delegations:
+            if delegation.review is not None and delegation.review < on:
+                yield Finding(
+                    delegation.span,
+                    f"delegation `{delegation.id}` was due for review on {delegation.review.isoformat()}, "
+                    f"{_ago((on - delegation.review).days)}",
+                    "Review it with the delegator and record the next date (`review: DATE`), or end it "
+                    "(`expires: DATE`).",
+                )
+        yield from self._expiring(ctx)
+
+    @staticmethod
+    def _expiring(ctx):
+        on, window = ctx.as_of, ctx.thresholds.expiry_warning_days
+        by_parties: dict[tuple[str, str], list[Delegation]] = defaultdict(list)
+        for delegation in ctx.history.delegations:
+            by_parties[(delegation.delegator, delegation.delegate)].append(delegation)
+        for delegation in ctx.history.delegations:
+            end = delegation.end
+            if end is None or not 0 <= (end - on).days <= window:
+                continue
+            if delegation.start is not None and delegation.start > end:
+                continue  # a mistake in its dates, not an ending
+            next_day = end + dt.timedelta(days=1)
+            successors = [
+                d for d in by_parties[(delegation.delegator, delegation.delegate)]
+                if d is not delegation
+                and in_force(d.start, d.end, next_day)
+                and (set(d.functions) & set(delegation.functions) or not delegation.functions)
+            ]
+            if successors:
+                continue
+            yield Finding(
+                delegation.span,
+                f"delegation `{delegation.id}` expires on {end.isoformat()}, {_when((end - on).days)}, "
+                "and nothing is recorded to replace it",
+                "Renew it (a new delegation from the day after, or a later `expires:` date), or plan for "
+                "the functions to return to the delegator.",
+                severity=Severity.INFO,
+            )
+
+
+# -- TIME002 ---------------------------------------------------------------------------------------
+@register
+class SeatFallingVacant(Rule):
+    """A seat's tenure ends soon; for a chair with no successor recorded, a warning.
+
+    ## What it does
+    Finds seats in force whose `to` date falls within `expiry_warning_days`
+    (90 days by default) after the check date. A chair's seat ending with no
+    other chair's seat on the same forum recorded to start by the next day
+    is a warning; every other tenure ending is noted as information, once per
+    person and end date however many of their seats end then (a
+    non-executive's board and committee seats usually end together). A seat
+    renewed for the same person (a later seat that starts by the next day) is
+    not reported.
+
+    ## Why is this bad?
+    A forum without a chair cannot meet as its terms of reference intend,
+    and appointing one takes time: an ICB's chair, for example, is appointed
+    by NHS England with the approval of the Secretary of State (NHS Act 2006,
+    Schedule 1B, paragraph 5). Other tenures ending soon are worth knowing
+    about so that reappointments or recruitment can start in time. Planning
+    for succession is good practice.
+
+    ## Example
+    ```gov
+    organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+    person ann_hale "Dr Ann Hale" {}
+    committee quality "Quality Committee" {
+      parent: northmoor_icb
+      seat: ann_hale as chair from 2023-01-01 to 2027-01-31
+    }
+    ```
+
+    ## Use instead
+    ```gov
+    organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+    person ann_hale "Dr Ann Hale" {}
+    committee quality "Quality Committee" {
+      parent: northmoor_icb
+      seat: ann_hale as chair from 2023-01-01 to 2027-01-31
+      seat: ann_hale as chair from 2027-02-01 to 2030-01-31
+    }
+    ```
+    Record the reappointment as a new seat from the next day. If someone
+    else takes over, record their seat instead (`seat: rhys_cole as chair
+    from 2027-02-01`); the ending is then only noted, as information.
+    """
+
+    code = "TIME002"
+    name = "seat-falling-vacant"
+    severity = Severity.WARNING
+    targets = ("model",)
+
+    def check(self, model, ctx):
+        on, window = ctx.as_of, ctx.thresholds.expiry_warning_days
+        ending: dict[tuple[str, dt.date], list[tuple[Forum, Seat]]] = defaultdict(list)
+        for forum in model.forums:
+            history = ctx.history.entity(forum.id)
+            all_seats = history.seats if isinstance(history, Forum) else forum.seats
+            for seat in forum.seats:
+                if seat.end is None or not 0 <= (seat.end - on).days <= window:
+                    continue
+                next_day = seat.end + dt.timedelta(days=1)
+                following = [s for s in all_seats if in_force(s.start, s.end, next_day)]
+                if any(s.person == seat.person for s in following):
+                    continue  # renewed
+                if "chair" in seat.capacities:
+                    yield self._chair(forum, seat, [s for s in following if "chair" in s.capacities], on)
+                else:
+                    ending[(seat.person, seat.end)].append((forum, seat))
+        for (person, end), seats in ending.items():
+            yield self._others(person, end, seats, on)
+
+    @staticmethod
+    def _chair(forum: Forum, seat: Seat, successors: list[Seat], on: dt.date) -> Finding:
+        when = f"ends on {seat.end.isoformat()}, {_when((seat.end - on).days)}"
+        if successors:
+            return Finding(
+                seat.span,
+                f"`{seat.person}`'s tenure as chair of {_forum_words(forum)} {when}; "
+                f"`{successors[0].person}` takes over",
+                None,
+                related=(Related(successors[0].span, "the successor's seat"),) if successors[0].span else (),
+                severity=Severity.INFO,
+            )
+        return Finding(
+            seat.span,
+            f"`{seat.person}`'s tenure as chair of {_forum_words(forum)} {when}, and no successor is recorded",
+            "Record the successor's seat (`seat: NAME as chair from DATE`), or extend the tenure with a "
+            "later `to` date once the reappointment is agreed.",
+        )
+
+    @staticmethod
+    def _others(person: str, end: dt.date, seats: list[tuple[Forum, Seat]], on: dt.date) -> Finding:
+        """One note per person and end date, however many seats end with it."""
+        if len(seats) == 1:
+            forum, seat = seats[0]
+            where = f"{_forum_words(forum)} (as {_capacities(seat)})"
+        else:
+            words = [_forum_words(f) for f, _ in seats]
+            where = ", ".join(words[:-1]) + " and " + words[-1]
+        return Finding(
+            seats[0][1].span,
+            f"`{person}`'s tenure on {where} ends on {end.isoformat()}, {_when((end - on).days)}",
+            "Reappoint them (a new seat from the next day) or recruit a successor in time.",
+            related=tuple(
+                Related(seat.span, f"`{person}`'s seat on {_forum_words(forum)} ends too")
+                for forum, seat in seats[1:] if seat.span
+            ),
+            severity=Severity.INFO,
+        )
