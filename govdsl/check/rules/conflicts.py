@@ -697,7 +697,8 @@ class StructuralConflict(Rule):
             for own, span, note in sources:
                 for organisation in _with_parents(ctx, own):
                     if organisation in affected:
-                        hits.setdefault(organisation, own)
+                        if organisation == own or organisation not in hits:
+                            hits[organisation] = own  # a direct link is named before one through `part_of`
                         related.append((span, note))
             if not hits:
                 continue
