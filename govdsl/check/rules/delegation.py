@@ -756,6 +756,8 @@ class DelegationBeyondAuthority(Rule):
 
     def check(self, model, ctx):
         chains = _chains(self, ctx)
+        # Functions a delegation hands on without authority, grouped by how the giver got them.
+        not_held: dict[tuple, tuple[Delegation, list[Delegation], list[Function]]] = {}
         for function_id, delegations in chains.by_function.items():
             best = chains.best.get(function_id)
             if best is None:
@@ -769,26 +771,39 @@ class DelegationBeyondAuthority(Rule):
                 if giver == chains.c(d.delegate):
                     continue
                 if giver not in best:
-                    yield self._not_held(ctx, d, function, incoming.get(giver, []))
+                    received = incoming.get(giver, [])
+                    key = (d.id, tuple(e.id for e in received))
+                    not_held.setdefault(key, (d, received, []))[2].append(function)
                 elif d.limit is not None and d.limit > best[giver][0]:
                     yield self._over_limit(ctx, chains, d, function, giver, best[giver][0])
+        for d, received, functions in not_held.values():
+            yield self._not_held(d, functions, received)
 
     @staticmethod
-    def _not_held(ctx, d, function, received):
-        holder = function.holder
-        related = list(_related(function.span, f"`{function.id}` is held by `{holder}`"))
+    def _not_held(d, functions, received):
+        holders = list(dict.fromkeys(f.holder for f in functions))
+        related = [r for f in functions for r in _related(f.span, f"`{f.id}` is held by `{f.holder}`")]
+        one = len(functions) == 1
         if received:
             givers = list(dict.fromkeys(e.delegator for e in received))
-            how = f"`{d.delegator}` received it only from {_names(givers)}, which does not hold it either"
+            how = (
+                f"`{d.delegator}` received {'it' if one else 'them'} only from {_names(givers)}, "
+                f"which does not hold {'it' if one else 'them'} either"
+            )
             for e in received:
                 related.extend(_related(e.span, f"`{e.delegator}` passes it to `{e.delegate}` here without holding it"))
         else:
-            how = f"it is held by `{holder}`, and no delegation in force gives it to `{d.delegator}`"
+            how = (
+                f"{'it is' if one else 'they are'} held by {_names(holders)}, "
+                f"and no delegation in force gives {'it' if one else 'them'} to `{d.delegator}`"
+            )
+        what = _names(f.id for f in functions)
         return Finding(
             d.span,
-            f"delegation `{d.id}` hands on `{function.id}`, which `{d.delegator}` does not hold: {how}",
-            f"Have `{holder}` (or a body it delegated `{function.id}` to) delegate it to `{d.delegator}` first, "
-            "or make this delegation from a body that holds it.",
+            f"delegation `{d.id}` hands on {what}, which `{d.delegator}` does not hold: {how}",
+            f"Have {_names(holders)} (or a body {'it' if len(holders) == 1 else 'they'} delegated to) "
+            f"delegate {what} to `{d.delegator}` first, or make this delegation from a body that holds "
+            f"{'it' if one else 'them'}.",
             related=tuple(related),
         )
 
@@ -1188,6 +1203,8 @@ class FurtherDelegationNotPermitted(Rule):
 
     def check(self, model, ctx):
         chains = _chains(self, ctx)
+        # Functions passed on against the givers' wishes, grouped by the delegations that forbade it.
+        groups: dict[tuple, tuple[Delegation, list[Delegation], list[str]]] = {}
         for function_id, delegations in chains.by_function.items():
             best = chains.best.get(function_id)
             if best is None:
@@ -1203,22 +1220,36 @@ class FurtherDelegationNotPermitted(Rule):
                 received = [e for e in incoming.get(giver, ()) if chains.c(e.delegator) in best]
                 if not received or any(e.further_delegation for e in received):
                     continue
-                yield Finding(
-                    d.span,
-                    f"delegation `{d.id}` passes `{function_id}` on from `{d.delegator}`, but "
-                    + (
-                        f"delegation `{received[0].id}` gave it to `{received[0].delegate}` without the right to delegate it further"
-                        if len(received) == 1
-                        else f"none of the delegations that gave it to `{d.delegator}` ({_names(e.id for e in received)}) allows further delegation"
-                    ),
-                    f"Have `{received[0].delegator}` say `further_delegation: yes` in `{received[0].id}` if it agrees, "
-                    f"or have `{received[0].delegator}` delegate `{function_id}` to `{d.delegate}` directly.",
-                    related=tuple(
-                        r
-                        for e in received
-                        for r in _related(e.span, f"`{e.delegator}` gives `{function_id}` to `{e.delegate}` here, with no further delegation")
-                    ),
+                key = (d.id, tuple(e.id for e in received))
+                groups.setdefault(key, (d, received, []))[2].append(function_id)
+        for d, received, functions in groups.values():
+            what = _names(functions)
+            first = received[0]
+            if len(received) == 1:
+                why = (
+                    f"delegation `{first.id}` gave `{first.delegate}` no right to delegate "
+                    f"{'it' if len(functions) == 1 else 'them'} further"
                 )
+            else:
+                why = (
+                    f"none of the delegations that gave {'it' if len(functions) == 1 else 'them'} to "
+                    f"`{d.delegator}` ({_names(e.id for e in received)}) allows further delegation"
+                )
+            yield Finding(
+                d.span,
+                f"delegation `{d.id}` passes {what} on from `{d.delegator}`, but {why}",
+                f"Have `{first.delegator}` say `further_delegation: yes` in `{first.id}` if it agrees, "
+                f"or have `{first.delegator}` delegate {what} to `{d.delegate}` directly.",
+                related=tuple(
+                    r
+                    for e in received
+                    for r in _related(
+                        e.span,
+                        f"`{e.delegator}` gives {'it' if len(functions) == 1 else 'them'} to `{e.delegate}` here, "
+                        "with no further delegation",
+                    )
+                ),
+            )
 
 
 @register
