@@ -67,7 +67,8 @@ def print_text(report: LensReport, console: Console) -> None:
 def _rich_table(table: Table) -> RichTable:
     rich = RichTable(show_edge=False, pad_edge=False, header_style="bold")
     for i, column in enumerate(table.columns):
-        rich.add_column(Text(clean(column)), justify="right" if table.numeric(i) else "left", overflow="fold")
+        numeric = table.numeric(i)
+        rich.add_column(Text(clean(column)), justify="right" if numeric else "left", no_wrap=numeric, overflow="fold")
     for row in table.rows:
         rich.add_row(*(Text(_cell_text(cell)) for cell in row))
     return rich
