@@ -267,7 +267,8 @@ class Facts:
         shortfalls = []
         voting = [s for s in seats if s.voting]
         if len(voting) < quorum.count:
-            shortfalls.append(f"{quorum.count} voting members are needed and {len(voting)} are available")
+            available = f"{len(voting)} {'is' if len(voting) == 1 else 'are'} available"
+            shortfalls.append(f"{quorum.count} voting members are needed and {available}")
         for requirement in quorum.requirements:
             found = sum(1 for s in voting if any(self.has_quality(s, q) for q in requirement.alternatives))
             if found < requirement.count:
