@@ -109,11 +109,12 @@ def _section_json(section: Section) -> dict:
         }
     return {
         "title": clean(section.title),
-        "subject_id": section.subject_id,
+        "subject_id": _json_cell(section.subject_id),
         "intro": clean(section.intro),
         "table": table,
         "findings": [
-            {"severity": f.severity, "subject_id": f.subject_id, "message": clean(f.message)} for f in section.findings
+            {"severity": f.severity, "subject_id": _json_cell(f.subject_id), "message": clean(f.message)}
+            for f in section.findings
         ],
     }
 
@@ -124,7 +125,7 @@ def to_data(report: LensReport) -> dict:
     return {
         "format_version": JSON_FORMAT_VERSION,
         "govdsl_version": __version__,
-        "lens": report.lens,
+        "lens": clean(report.lens),
         "title": clean(report.title),
         "summary": [clean(line) for line in report.summary],
         "warning_count": counts["warning"],
