@@ -126,28 +126,19 @@ CASES = [
     ),
 ]
 
-# The same, for behaviour that is wrong today (each is described in its reason).
-_ECHOES = (
-    "SYN003 is exempt from the one-error-per-line rule, so the words after the first error "
-    "on a line are each reported again"
-)
-_TRUNCATED = (
-    "a file whose last declaration or include is cut short loses ALL its declarations: the "
-    "end-of-file recovery feeds a NAME, cannot go on, and the parse gives up with no items"
-)
-KNOWN_WRONG = [
+# Recovery cases that were once wrong: echoes of one mistake, and files cut short that lost
+# every declaration. Kept as regression tests.
+RECOVERY = [
     pytest.param(
         'person p "Dr P {\n  post: chair\n}\nperson q {}\n',
         [("SYN002", 1, 10)],
-        ["q"],
-        marks=pytest.mark.xfail(strict=True, reason=_ECHOES),
+        ["p", "q"],  # the open text is read to the end of its line
         id="unterminated-title",
     ),
     pytest.param(
         "organisation a Northmoor ICB {\n  kind: icb\n}\n",
         [("SYN003", 1, 16)],
-        [],
-        marks=pytest.mark.xfail(strict=True, reason=_ECHOES),
+        ["a"],  # the words are read as the title
         id="title-not-in-quotes-two-words",
     ),
     pytest.param(
@@ -179,7 +170,7 @@ KNOWN_WRONG = [
 
 @pytest.mark.parametrize(
     "text,expected,survivors",
-    [pytest.param(*c[1:], id=c[0]) for c in CASES] + KNOWN_WRONG,
+    [pytest.param(*c[1:], id=c[0]) for c in CASES] + RECOVERY,
 )
 def test_syntax_error(text, expected, survivors):
     found, names, _ = syntax(text)
@@ -276,7 +267,7 @@ def test_garbage_never_raises(text):
     assert all(d.span is not None and 0 <= d.span.start <= len(text) for d in result.diagnostics)
 
 
-# -- known weaknesses (see the report of the test-suite author) --------------------------------------
+# -- recovery that reads the intent of a mistake (these were known weaknesses) -----------------------
 
 
 def test_space_before_colon_is_one_error_at_the_colon():
@@ -302,21 +293,20 @@ def test_unclosed_list_is_closed_at_the_end_of_its_block():
     assert len(found) <= 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the unclosed-block SYN004 is dropped when its line already has an error "
-    "(one error per line), so a block left open at the end of the file goes unreported",
-)
 def test_unclosed_block_is_reported_even_if_its_line_has_another_error():
     found, names, _ = syntax("organisation a { kind: icb;")
-    assert [code for code, _, _ in found] == ["SYN001", "SYN004"]
+    assert sorted(code for code, _, _ in found) == ["SYN001", "SYN004"]
+    assert names == ["a"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`1,020,000` gives four SYN003 (two 'attributes are not separated by commas' and two "
-    "unexpected numbers) instead of one error saying numbers are written without commas",
-)
-def test_number_with_commas_is_one_error():
-    found, names, _ = syntax("organisation a {\n  kind: icb\n  population: 1,020,000\n}\n")
-    assert len(found) == 1
+def test_number_with_commas_in_threes_is_a_number():
+    found, names, result = syntax("organisation a {\n  kind: icb\n  population: 1,020,000\n}\n")
+    assert found == []
+    (term,) = result.document.items[0].block.attributes[1].phrase.terms
+    assert term.value == 1_020_000
+
+
+def test_number_with_commas_not_in_threes_is_one_error():
+    found, names, _ = syntax("organisation a {\n  kind: icb\n  population: 1,02,000\n}\n")
+    assert found == [("SYN003", 3, 15)]
+    assert names == ["a"]
