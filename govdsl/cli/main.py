@@ -83,6 +83,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "govdsl.cli.diff_command",
     "govdsl.cli.lsp_command",
     "govdsl.cli.assess_command",
+    "govdsl.cli.whatif_command",
 )
 
 

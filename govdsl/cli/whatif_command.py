@@ -1,0 +1,85 @@
+"""`govdsl whatif PATH... --remove ID | --vacant FORUM:PERSON`: what breaks if someone or something goes.
+
+    govdsl whatif examples/riverbank --remove calder_council
+    govdsl whatif examples/northmoor --vacant nm_audit:lena_frost --format json
+
+Exit status: 0 when nothing breaks; 1 when a forum can no longer make a
+quorum, a decision loses its decision-maker, or the change introduces an
+error finding (and when the model has errors); 2 for a usage problem, such
+as a name that is not declared.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_BREAKS, EXIT_USAGE = 0, 1, 2
+
+
+def add_parser(commands) -> None:
+    from govdsl.cli.common import add_model_options
+
+    parser = commands.add_parser(
+        "whatif",
+        help="show what breaks if a person, organisation or forum is removed, or a seat falls vacant",
+        description="Take people, organisations or forums out of the model, or leave seats vacant, and report "
+        "what breaks: quorums, decisions, lines of accountability, chairs, voting power and findings.",
+    )
+    add_model_options(parser, public=False)
+    parser.add_argument("--remove", action="append", default=[], metavar="ID", help="a person, organisation or forum to take out (may be repeated)")
+    parser.add_argument("--vacant", action="append", default=[], metavar="FORUM:PERSON", help="a seat to leave vacant (may be repeated)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--config", metavar="FILE", help="a govdsl.toml to use instead of the nearest one")
+    parser.set_defaults(run=run)
+
+
+def _config(args, err):
+    from govdsl.check.registry import rule_categories
+    from govdsl.cli.output import print_text
+    from govdsl.config import find_config, load_config
+
+    if args.config:
+        path = Path(args.config)
+        if not path.is_file():
+            err.print(f"govdsl: error: the configuration file {args.config} does not exist", markup=False)
+            return None
+    else:
+        start = Path(args.paths[0])
+        path = find_config(start.resolve() if start.exists() else Path.cwd())
+    config, problems = load_config(path, rule_categories())
+    if problems:
+        print_text(err, problems, {}, 0)
+        return None
+    return config
+
+
+def run(args, out, err) -> int:
+    import datetime as dt
+
+    from govdsl import load
+    from govdsl.cli.output import print_text as print_diagnostics
+    from govdsl.whatif import UnknownTarget, print_text, removal_for, to_json, what_if
+
+    if not args.remove and not args.vacant:
+        err.print("govdsl: error: say what to take out: --remove ID or --vacant FORUM:PERSON", markup=False, highlight=False)
+        return EXIT_USAGE
+    config = _config(args, err)
+    if config is None:
+        return EXIT_USAGE
+    compilation = load(args.paths, allow_outside_root=args.allow_outside_root)
+    if compilation.errors or compilation.io_failed:
+        print_diagnostics(err, compilation.diagnostics, compilation.sources, len(compilation.sources))
+        err.print("Nothing was tried: fix the errors above first.", highlight=False)
+        return EXIT_USAGE if compilation.io_failed else EXIT_BREAKS
+    try:
+        removal = removal_for(compilation.model, args.remove, args.vacant)
+    except UnknownTarget as problem:
+        err.print(f"govdsl: error: {problem}", markup=False, highlight=False)
+        return EXIT_USAGE
+    result = what_if(compilation.model, removal, config, args.as_of or dt.date.today())
+    if args.format == "json":
+        sys.stdout.write(to_json(result))
+    else:
+        print_text(result, out)
+    return EXIT_BREAKS if result.breaks else EXIT_OK
