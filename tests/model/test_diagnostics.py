@@ -248,6 +248,7 @@ def test_dcl005_points_to_the_first_attribute():
         ("organisation o { kind: icb  «serve»: [] }", "serves"),
         ("organisation o { kind: «foundation_trsut» }", "foundation_trust"),
         (O + "board b { parent: o  decision: «simple_majorty» }", "simple_majority"),
+        ("organisation o { kind: «ibc» }", "icb"),  # two letters swapped in a short word
     ],
 )
 def test_did_you_mean(marked, suggestion):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import govdsl
 from govdsl.source import SourceFile
 from govdsl.syntax import nodes, parse
 from govdsl.syntax.errors import MAX_SYNTAX_ERRORS
@@ -310,3 +311,15 @@ def test_number_with_commas_not_in_threes_is_one_error():
     found, names, _ = syntax("organisation a {\n  kind: icb\n  population: 1,02,000\n}\n")
     assert found == [("SYN003", 3, 15)]
     assert names == ["a"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a number glued to letters (`330kg`, `12abc`) is reported as an unexpected character `3` "
+    "(one character wide), and the letters left over give a second, resolver error on the same value",
+)
+@pytest.mark.parametrize("written", ["330kg", "12abc"])
+def test_number_glued_to_letters_is_one_error_over_the_whole_word(written):
+    text = f"organisation a {{\n  kind: icb\n  population: {written}\n}}\n"
+    (d,) = govdsl.load_text(text, "t.gov").diagnostics
+    assert text[d.span.start : d.span.end] == written
