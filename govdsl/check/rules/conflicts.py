@@ -96,7 +96,31 @@ def _own_organisations(ctx, forum: Forum | None) -> set[str]:
     """
     if forum is None:
         return set()
-    return set(ctx.facts.organisations_of(forum.id)) | set(forum.partners)
+    own = set(ctx.facts.organisations_of(forum.id)) | set(forum.partners)
+    return set().union(*(_family(ctx, o) for o in own)) if own else own
+
+
+def _family(ctx, organisation: str) -> set[str]:
+    """An organisation and those it is part of (an NHS England region and NHS England)."""
+    found = set()
+    while organisation and organisation not in found:
+        found.add(organisation)
+        parent = ctx.facts.organisation(organisation)
+        organisation = parent.part_of if parent is not None else None
+    return found
+
+
+def _speaks_for(ctx, seat, organisation: str) -> bool:
+    """A seat held to represent the organisation (the ICB's member of a health and wellbeing board).
+
+    Partner members are the exception: they are nominated by their sector but
+    sit for the whole system, "not as delegates", so their own organisation's
+    interest still has to be declared.
+    """
+    if set(seat.capacities) & v.PARTNER_CAPACITIES:
+        return False
+    family = _family(ctx, organisation)
+    return any(body and (family & _family(ctx, body)) for body in (seat.representing, seat.nominated_by))
 
 
 def _history_person(ctx, person_id: str) -> Person | None:
@@ -802,7 +826,11 @@ class UndeclaredImpliedInterest(Rule):
             for organisation, posts in implied.items():
                 if organisation in declared:
                     continue
-                outside = [s for s in seats if organisation not in own(s.forum)]
+                outside = [
+                    s
+                    for s in seats
+                    if not (_family(ctx, organisation) & own(s.forum)) and not _speaks_for(ctx, s, organisation)
+                ]
                 if not outside:
                     continue
                 decisions = took_part.get((person.id, organisation), [])
