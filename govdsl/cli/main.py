@@ -82,6 +82,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "govdsl.cli.export_command",
     "govdsl.cli.diff_command",
     "govdsl.cli.lsp_command",
+    "govdsl.cli.site_command",
     "govdsl.cli.assess_command",
     "govdsl.cli.whatif_command",
 )
