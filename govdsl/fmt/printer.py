@@ -41,6 +41,12 @@ class _Printer:
         self.comments = list(document.comments)
         self.next_comment = 0
         self.lines: list[str] = []
+        self.last_end = 0  # where the last thing printed ended in the source
+
+    def blank(self) -> None:
+        """One blank line, unless there is one already or a block has just opened."""
+        if self.lines and self.lines[-1] != "" and not self.lines[-1].rstrip().endswith(("{", "[")):
+            self.lines.append("")
 
     # -- comments ---------------------------------------------------------------------
     def _line_of(self, offset: int) -> int:
@@ -48,13 +54,20 @@ class _Printer:
 
     def leading_comments(self, before: int, indent: str) -> None:
         """Emit every comment that starts before `before`, each on its own line."""
+        emitted = False
         while self.next_comment < len(self.comments) and self.comments[self.next_comment].span.start < before:
             comment = self.comments[self.next_comment]
             self.next_comment += 1
             if self._is_trailing(comment) and self.lines and not self.lines[-1].lstrip().startswith("#"):
                 self.lines[-1] += "  " + comment.text.rstrip()
             else:
+                if self._blank_line_between(self.last_end, comment.span.start):
+                    self.blank()  # keep the author's paragraphs of comments
                 self.lines.append(indent + comment.text.rstrip())
+                emitted = True
+            self.last_end = comment.span.end
+        if emitted and before <= len(self.text) and self._blank_line_between(self.last_end, before):
+            self.blank()
 
     def _is_trailing(self, comment: nodes.Comment) -> bool:
         """A comment with code before it on its line."""
@@ -97,13 +110,14 @@ class _Printer:
             if previous is not None:
                 both_includes = isinstance(item, nodes.Include) and isinstance(previous, nodes.Include)
                 if not both_includes:
-                    self.lines.append("")
+                    self.blank()
             self.leading_comments(item.span.start, "")
             if isinstance(item, nodes.Include):
                 self.lines.append(f"{item.keyword.text} {item.path.raw}")
                 self.trailing_comment(item.span.end)
             else:
                 self.declaration(item)
+            self.last_end = item.span.end
             previous = item
         if self.next_comment < len(self.comments):
             if self.lines and document.items:
@@ -126,6 +140,7 @@ class _Printer:
             self.trailing_comment(block.span.end)
             return
         self.lines.append(f"{head} {{")
+        self.last_end = block.span.start + 1
         first = block.attributes[0].span.start if block.attributes else block.span.end
         if self.next_comment < len(self.comments) and self.comments[self.next_comment].span.start < first:
             self.trailing_comment(block.span.start + 1)
@@ -133,10 +148,10 @@ class _Printer:
         previous_end = None
         for attr in block.attributes:
             if previous_end is not None and self._blank_line_between(previous_end, attr.span.start):
-                self.lines.append("")
+                self.blank()
             self.leading_comments(attr.span.start, inner)
             self.attribute(attr, inner)
-            previous_end = attr.span.end
+            previous_end = self.last_end = attr.span.end
         self.leading_comments(block.span.end - 1, inner)
         self.lines.append(f"{indent}}}")
         self.trailing_comment(block.span.end)
