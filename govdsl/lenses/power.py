@@ -662,8 +662,7 @@ def _forum_section(model: Model, power: ForumPower) -> Section:
         order = sorted(range(len(result.players)), key=lambda i: (-result.indices.banzhaf[i], -result.players[i].weight, result.players[i].id))
         for i in order:
             player = result.players[i]
-            weight = player.weight
-            votes = int(weight) if weight.denominator == 1 else decimal(weight)
+            votes = _weight(player.weight)
             rows.append(
                 (
                     level,
@@ -688,7 +687,15 @@ def _forum_section(model: Model, power: ForumPower) -> Section:
 
 
 def _votes(weight: Fraction) -> str:
-    return str(int(weight)) if weight.denominator == 1 else str(decimal(weight))
+    return str(_weight(weight))
+
+
+def _weight(weight: Fraction) -> int | Decimal:
+    """A number of votes as written: 3, 1.5 (weights come from decimals, so they are exact)."""
+    if weight.denominator == 1:
+        return int(weight)
+    exact = Decimal(weight.numerator) / Decimal(weight.denominator)
+    return exact if exact * weight.denominator == weight.numerator else decimal(weight)
 
 
 def assess(model: Model, focus: str | None = None) -> LensReport:
@@ -711,6 +718,14 @@ def assess(model: Model, focus: str | None = None) -> LensReport:
         organisations = power.levels["organisation"]
         idx = organisations.indices
         top = max(range(len(organisations.players)), key=lambda i: (idx.banzhaf[i], organisations.players[i].weight))
+        tied = [i for i in range(len(organisations.players)) if idx.banzhaf[i] == idx.banzhaf[top]]
+        if len(tied) > 1:
+            most = f"{len(tied)} organisations level at {decimal(idx.banzhaf[top])} each"
+        else:
+            most = (
+                f"{clean(organisations.players[top].label)} ({decimal(idx.banzhaf[top])} of power, "
+                f"{decimal(organisations.share(top))} of votes)"
+            )
         vetoes = [p.id for p, veto in zip(organisations.players, idx.veto) if veto]
         overview_rows.append(
             (
@@ -718,8 +733,7 @@ def assess(model: Model, focus: str | None = None) -> LensReport:
                 power.forum.decision_rule.method,
                 len(power.levels["member"].players),
                 len(organisations.players),
-                f"{clean(organisations.players[top].label)} ({decimal(idx.banzhaf[top])} of power, "
-                f"{decimal(organisations.share(top))} of votes)",
+                most,
                 ", ".join(vetoes) if vetoes and len(vetoes) < len(organisations.players) else ("all" if vetoes else None),
             )
         )
