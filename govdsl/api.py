@@ -6,7 +6,7 @@ from pathlib import Path
 
 import attrs
 
-from govdsl.diagnostics import Diagnostic, Severity, sort_diagnostics
+from govdsl.diagnostics import Diagnostic, Related, Severity, sort_diagnostics
 from govdsl.loader import IO_CODES, LoadResult, load as load_files
 from govdsl.model.resolve import resolve
 from govdsl.model.types import Model
@@ -32,12 +32,42 @@ class Compilation:
     @property
     def io_failed(self) -> bool:
         """An input could not be read at all (the command line's exit status 2)."""
-        return any(d.code in IO_CODES for d in self.diagnostics)
+        return any(d.code in IO_CODES and d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+# Loader diagnostics that, with a span, mean an `include` was not read (or read nothing).
+_UNREAD_INCLUDE_CODES = frozenset({"SRC002", "SRC003", "SRC004", "SRC005", "SRC006", "SRC007", "SRC008", "SRC010"})
+_MAX_INCLUDE_NOTES = 3
+
+
+def _note_unread_includes(resolved: tuple[Diagnostic, ...], loaded: LoadResult) -> tuple[Diagnostic, ...]:
+    """Point each undeclared name (REF001) at the includes that could not be read.
+
+    Diagnostics are listed by file and position, so the error about a mistyped
+    include may come after the "nothing called ... is declared" errors it causes.
+    A note on each of those, pointing at the include, says why the name may be
+    missing, wherever the two errors are listed.
+    """
+    notes = []
+    for d in loaded.diagnostics:
+        if d.code in _UNREAD_INCLUDE_CODES and d.span is not None and len(notes) < _MAX_INCLUDE_NOTES:
+            source = loaded.sources.get(d.span.file)
+            written = source.text[d.span.start : d.span.end].strip('"') if source else ""
+            if d.code == "SRC005":
+                note = f"the included folder `{written}` has no .gov files; this name may be meant to be declared there"
+            else:
+                note = f"`{written}` could not be included; this name may be declared there"
+            notes.append(Related(d.span, note))
+    if not notes:
+        return resolved
+    return tuple(
+        attrs.evolve(d, related=d.related + tuple(notes)) if d.code == "REF001" else d for d in resolved
+    )
 
 
 def _compile(loaded: LoadResult) -> Compilation:
     resolved = resolve(loaded.documents)
-    diagnostics = sort_diagnostics(loaded.diagnostics + resolved.diagnostics)
+    diagnostics = sort_diagnostics(loaded.diagnostics + _note_unread_includes(resolved.diagnostics, loaded))
     return Compilation(
         resolved.model, diagnostics, loaded.sources, loaded.documents, resolved.symbols, resolved.references
     )

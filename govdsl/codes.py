@@ -70,10 +70,13 @@ _DOCS = (
         "SYN001",
         "unexpected-character",
         _E,
-        "A character that cannot appear in a .gov file outside text in quotes, such as `;`, `$` or a curly quote.",
+        "A character that cannot appear in a .gov file outside text in quotes, such as `;`, `$`, a curly "
+        "quote, or a colon with a space before it.",
         "govdsl reads names, numbers, amounts, dates and text in straight double quotes. Any other "
         "character, such as a semicolon, a dollar sign or the curly quotes a word processor "
-        "puts in, means the line cannot be read as written, so nothing on it can be trusted.",
+        "puts in, means the line cannot be read as written, so nothing on it can be trusted. "
+        "Text in curly quotes is still read as text, and `quorum : 4` as `quorum: 4`, so that the "
+        "lines after the mistake are checked as usual.",
         _gov(
             """
 organisation northmoor_icb "NHS Northmoor ICB" {
@@ -126,9 +129,13 @@ person ann_hale "Dr Ann Hale" {
         "A file is a list of declarations (`committee audit \"Audit Committee\" { ... }`) and "
         "includes (`include \"shared.gov\"`), and every line inside a `{ ... }` block reads "
         "`key: value`. The usual causes are a missing colon after a key, commas between lines, "
-        "an extra `}`, a list whose `]` is missing, or a misspelt word such as `inclde` at the "
-        "start of a line. The message says what was expected at that point. Until it is fixed, "
-        "the lines around it may not mean what you intended.",
+        "an extra `}`, a list whose `]` is missing, a title that is not in quotes, or a misspelt "
+        "word such as `inclde` at the start of a line. The message says what was expected at "
+        "that point. Only the first mistake on a line is reported, because the words after it are "
+        "usually thrown out of place by it. Where the intent is plain, govdsl reads the line as "
+        "intended (`kind icb` as `kind: icb`, a list left open as closed before the `}`), so the "
+        "rest of the file is still checked; until it is fixed, the line may not mean what you "
+        "intended.",
         _gov(
             """
 organisation northmoor_icb "NHS Northmoor ICB" {
@@ -151,10 +158,16 @@ organisation northmoor_icb "NHS Northmoor ICB" {
         "SYN004",
         "unexpected-end-of-file",
         _E,
-        "The file ends before a `{` block or `[` list is closed, or part way through a line.",
+        "The file ends before a `{` block or `[` list is closed, or part way through a declaration.",
         "When a block is never closed, every declaration after it is read as part of it, so a "
         "single missing `}` can hide the rest of the file. The message gives the line where the "
-        "unclosed bracket was opened.",
+        "unclosed bracket was opened. What the lines after that bracket mean depends on where it "
+        "should have been closed, so govdsl reports no other problems after it in that file "
+        "(a declaration that seems to have four values for `kind`, say, is only the next "
+        "declaration read as part of the open one); they are reported once the bracket is "
+        "closed. A declaration cut short at the end of the file, such as a last line reading "
+        "only `organisation northmoor_icb`, is reported with the same code, and the declarations "
+        "before it are still read.",
         _gov(
             """
 organisation northmoor_icb "NHS Northmoor ICB" {
@@ -227,11 +240,14 @@ organisation northmoor_icb "NHS Northmoor ICB" {
         "SRC005",
         "no-gov-files",
         _E,
-        "No .gov files were given, or a folder given has none in it.",
+        "No .gov files were given, or a folder given or included has none in it.",
         "With no files, nothing was checked, and \"no problems found\" would be misleading. The "
-        "check stops with exit status 2.",
+        "check stops with exit status 2. An `include` of a folder with no .gov files in it is "
+        "reported with the same code as a warning, at the include: the rest of the model is read, "
+        "but whatever the folder was meant to hold is missing from it.",
         "Running `govdsl check` with no path, or `govdsl check northmoor` when the files in "
-        "the `northmoor` folder end in `.txt`.",
+        "the `northmoor` folder end in `.txt`; or `include \"places\"` when the `places` folder "
+        "is empty.",
         "Name at least one `.gov` file or a folder that contains them (folders are searched, "
         "including their sub-folders, for files ending in `.gov`).",
     ),
@@ -243,7 +259,9 @@ organisation northmoor_icb "NHS Northmoor ICB" {
         f"{MAX_FILES:,} files.",
         "These limits protect the computer running govdsl (for example a shared CI service) from "
         "an input that would take too long or too much memory. No real governance model comes "
-        "near them; reaching one usually means the wrong file or folder was given.",
+        "near them; reaching one usually means the wrong file or folder was given. The file (or "
+        "the files beyond the limit) is not read, so, like any input that cannot be read, the "
+        "check stops with exit status 2.",
         f"A {MAX_FILE_BYTES // (1024 * 1024) + 1} MB export of a whole register pasted into one "
         "`.gov` file, or running govdsl on a whole disk.",
         "Check that the right file or folder was given. If the model really is that large, "
@@ -255,7 +273,9 @@ organisation northmoor_icb "NHS Northmoor ICB" {
         _E,
         "An `include` names a file or folder that does not exist.",
         "Whatever the missing file was meant to declare is not in the model, so names it declares "
-        "will also be reported as undeclared elsewhere.",
+        "will also be reported as undeclared elsewhere ([REF001](#ref001-undefined-name)). Each "
+        "of those errors has a note pointing back at the include that could not be read, "
+        "wherever it is listed.",
         _gov(
             """
 include "shared/nationl.gov"
@@ -309,7 +329,8 @@ include "shared/national.gov"
         _E,
         f"Includes are nested more than {MAX_INCLUDE_DEPTH} files deep.",
         "The limit stops a mistaken chain of includes from running on without end. Files beyond "
-        "the limit are not read, so the model is incomplete.",
+        "the limit are not read, so the model is incomplete, and names they declare are reported "
+        "as undeclared, with a note pointing at this include.",
         f"`a.gov` includes `b.gov`, which includes `c.gov`, and so on for more than "
         f"{MAX_INCLUDE_DEPTH} files.",
         "Flatten the chain: have one top-level file include the others directly, or include a "
@@ -443,11 +464,13 @@ organisation northmoor_icb "NHS Northmoor ICB" {
         "DCL005",
         "repeated-attribute",
         _E,
-        "An attribute that may be given only once is given twice in the same block.",
+        "An attribute that may be given only once is given twice in the same block, or an option "
+        "of a seat or interest is given both in its line and in its block.",
         "If a committee had two `quorum` lines, nobody could tell which one the terms of "
         "reference mean. Only `seat`, `post`, `interest` and `contribution` may be repeated; "
         "everything else that can have several values takes a list, such as "
-        "`partners: [a, b]`.",
+        "`partners: [a, b]`. Likewise a seat that says `from 2022-07-01` in its line and "
+        "`from: 2023-01-01` in its block has two start dates.",
         _gov(
             """
 organisation northmoor_icb "NHS Northmoor ICB" {
@@ -476,9 +499,10 @@ organisation northmoor_icb "NHS Northmoor ICB" {
         "from its pattern.",
         "Each attribute expects one shape of value: a name, a list of names, text in quotes, a "
         "number, an amount in pounds, a date or `yes`/`no`. Phrases such as "
-        "`seat: ann_hale as chair from 2022-07-01` follow a fixed pattern. A value of the wrong "
-        "shape cannot be understood, so the attribute is left out of the model. The hint shows "
-        "the pattern expected.",
+        "`seat: ann_hale as chair from 2022-07-01` follow a fixed pattern, and some options only "
+        "make sense with others (only a `weighted_majority` has a `threshold`). A value of the "
+        "wrong shape cannot be understood, so the attribute is left out of the model. The hint "
+        "shows the pattern expected.",
         _gov(
             """
 organisation northmoor_icb "NHS Northmoor ICB" {
@@ -487,8 +511,9 @@ organisation northmoor_icb "NHS Northmoor ICB" {
 }
 """
         ),
-        "Write the value in the shape the hint shows. Numbers may use `_`, `k` and `m` "
-        "(`1_020_000`, `330k`, `1.02m`), and text goes in double quotes.\n\n"
+        "Write the value in the shape the hint shows. Numbers may use commas in threes, `_`, `k` "
+        "and `m` (`1,020,000`, `1_020_000`, `330k`, `1.02m`), names are written without quotes, "
+        "and text goes in double quotes.\n\n"
         + _gov(
             """
 organisation northmoor_icb "NHS Northmoor ICB" {
@@ -539,7 +564,8 @@ organisation northmoor_icb "NHS Northmoor ICB" {
 """
         ),
         "Use one of the words listed for that attribute in docs/language.md; the hint suggests "
-        "the nearest one when there is one.\n\n"
+        "the nearest one when there is one, including the word for a name written out in full "
+        "(`icb` for `integrated_care_board`).\n\n"
         + _gov(
             """
 organisation northmoor_icb "NHS Northmoor ICB" {
@@ -589,7 +615,9 @@ organisation northmoor_icb "NHS Northmoor ICB" {
         "A name is used that no declaration in the model declares.",
         "A seat, a delegation or a reporting line that names a body or person who is not "
         "declared points at nothing, so the structure has a gap. It is usually a typing slip, or "
-        "a file that declares the name was not included.",
+        "a file that declares the name was not included. When an `include` could not be read "
+        "([SRC007](#src007-included-file-missing)), each of these errors has a note pointing at "
+        "it, since the name may be declared in the missing file.",
         _gov(
             """
 organisation northmoor_icb "NHS Northmoor ICB" {

@@ -129,12 +129,16 @@ def render_diagnostics_page() -> str:
         "the model, and `govdsl check` exits with status 1.",
         "- **Warning**: the model can be read, but something deserves a look. Warnings alone do "
         "not change the exit status, unless `govdsl check --fail-on warning` is used.",
-        "- Codes marked *stops the check with exit status 2* mean an input could not be read at "
-        "all (`" + "`, `".join(sorted(IO_CODES)) + "`), so there is no result to trust.",
+        "- Codes marked *stops the check with exit status 2* mean, as errors, that an input could "
+        "not be read at all (`" + "`, `".join(sorted(IO_CODES)) + "`), so there is no result to trust.",
         "",
-        "Fix syntax errors (`SYN`) first: a single missing quote or bracket can cause further "
-        "errors after it, which disappear once it is fixed. The governance rules run only once "
-        "there are no errors of the kinds listed here.",
+        "Fix syntax errors (`SYN`) first. govdsl reports one syntax error per line (the words "
+        "after a mistake are usually thrown out of place by it), and reads a mistake whose intent "
+        "is plain, such as a missing colon or closing quote, as intended, so that the lines after "
+        "it are still checked. After a `{` or `[` that is never closed, though, no other problem "
+        "later in that file is reported: what those lines mean depends on where the bracket "
+        "should have closed ([SYN004](#syn004-unexpected-end-of-file)). The governance rules run "
+        "only once there are no errors of the kinds listed here.",
         "",
         "These codes cannot be suppressed with a `# govdsl: allow` comment: a mistake in the "
         "language must be fixed (see [configuration.md](configuration.md)). `govdsl explain CODE` "

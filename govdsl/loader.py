@@ -24,8 +24,10 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_FILES = 20_000
 MAX_INCLUDE_DEPTH = 32
 
-# Diagnostics that mean an input could not be read at all (exit status 2).
-IO_CODES = frozenset({"SRC001", "SRC002", "SRC003", "SRC004", "SRC005"})
+# Diagnostics that mean an input could not be read at all: as errors, they make the
+# command line exit with status 2 (SRC005 is also a warning, for an included folder
+# with no .gov files, which does not).
+IO_CODES = frozenset({"SRC001", "SRC002", "SRC003", "SRC004", "SRC005", "SRC006"})
 
 
 @attrs.frozen
@@ -142,20 +144,16 @@ class Loader:
         self._stack.pop()
 
     def follow(self, include: Include, from_path: Path) -> None:
-        keyword = include.keyword.text
-        if keyword not in ("include", "import"):
-            hint = "Did you mean `include`?" if did_you_mean(keyword, ["include", "import"]) else None
-            self.report(
-                "SYN003",
-                f"expected a declaration, found `{keyword} {include.path.raw}`",
-                include.span,
-                hint or 'A file is made of declarations and includes such as `include "shared.gov"`.',
-            )
-            return
         target_text = include.path.value
         target = (from_path.parent / target_text)
         if len(self._stack) >= MAX_INCLUDE_DEPTH:
-            self.report("SRC010", f"includes are nested more than {MAX_INCLUDE_DEPTH} deep", include.path.span)
+            self.report(
+                "SRC010",
+                f"includes are nested more than {MAX_INCLUDE_DEPTH} deep, so `{target_text}` was not read",
+                include.path.span,
+                "Make the chain of includes shorter: have one top-level file include the others directly, "
+                'or include a whole folder with `include "places"`.',
+            )
             return
         if not self._inside_root(target):
             self.report(
@@ -172,6 +170,14 @@ class Loader:
             self.report("SRC007", f"the included file `{target_text}` does not exist", include.path.span, hint)
             return
         files = _gov_files(target) if target.is_dir() else [target]
+        if target.is_dir() and not files:
+            self.report(
+                "SRC005",
+                f"the included folder `{target_text}` has no .gov files in it",
+                include.path.span,
+                "Check the folder's name, and that its files end in `.gov`; or remove the include.",
+                severity=Severity.WARNING,
+            )
         for file in files:
             resolved = file.resolve()
             if resolved in self._stack:

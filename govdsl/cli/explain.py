@@ -48,7 +48,7 @@ def explain_code(code: str) -> str | None:
     if entry is None:
         return None
     return (
-        f"# {entry.code}: {entry.name}\n\n**{entry.summary}**\n\nSeverity: {entry.severity}\n\n"
+        f"# {entry.code}: {entry.name}\n\n**{entry.summary}**\n\nSeverity: {entry.severity.label}\n\n"
         f"## Why it matters\n{entry.explanation}\n\n## Example\n{entry.example}\n\n## How to fix it\n{entry.fix}\n"
     )
 

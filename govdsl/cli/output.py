@@ -85,6 +85,8 @@ def summary(diagnostics, file_count: int) -> str:
         n = counts[severity]
         if n:
             parts.append(f"[{_STYLE[severity]}]{n} {word}{'' if n == 1 else 's'}[/]")
+    if file_count == 0:
+        return ", ".join(parts) + "; no files were read."
     return ", ".join(parts) + f" in {files}."
 
 

@@ -19,7 +19,7 @@ from govdsl.diagnostics import Diagnostic, Related, Severity, did_you_mean, sort
 from govdsl.model import schema
 from govdsl.model import types as m
 from govdsl.model import vocabulary as v
-from govdsl.model.values import Sentence, ValueReader
+from govdsl.model.values import Sentence, ValueReader, article, describe_term, suggestion_hint
 from govdsl.syntax import nodes
 
 CATEGORY_OF_KIND: dict[str, str] = {
@@ -33,6 +33,19 @@ CATEGORY_OF_KIND: dict[str, str] = {
     "decision": "decision",
 }
 
+# The kinds of declaration with their labels, for suggestions: `place_based_partnership`
+# suggests `place_partnership`.
+_KIND_LABELS: dict[str, str] = {
+    kind: (
+        v.TIER_KINDS[kind].label
+        if kind in v.TIER_KINDS
+        else v.FORUM_KINDS[kind].label
+        if kind in v.FORUM_KINDS
+        else kind.replace("_", " ")
+    )
+    for kind in CATEGORY_OF_KIND
+}
+
 _CATEGORY_WORDS = {
     "tier": "a tier (system, sub-system, place or neighbourhood)",
     "organisation": "an organisation",
@@ -43,17 +56,6 @@ _CATEGORY_WORDS = {
     "pooled_fund": "a pooled fund",
     "decision": "a decision",
 }
-
-
-def article(label: str) -> str:
-    """`a committee`, `an integrated care board`, `an NHS trust`, `a unitary council`."""
-    if label.startswith(("NHS", "ICB", "ICP")):
-        vowel_sound = True
-    elif label.startswith(("uni", "use")):
-        vowel_sound = False
-    else:
-        vowel_sound = label[:1].lower() in "aeiou"
-    return ("an " if vowel_sound else "a ") + label
 
 
 @attrs.frozen
@@ -88,14 +90,16 @@ class ResolveResult:
 class _Attributes:
     """The attributes of one block, checked against what its kind accepts."""
 
-    def __init__(self, resolver, block: nodes.Block, owner: str, allowed: dict[str, bool], required=()):
+    def __init__(self, resolver, block: nodes.Block, owner: str, allowed: dict[str, bool], required=(), hints=None):
         self.by_key: dict[str, list[nodes.Attribute]] = {}
         for attr in block.attributes:
             if attr.key not in allowed:
                 suggestion = did_you_mean(attr.key, allowed)
-                hint = f"Did you mean `{suggestion}`?" if suggestion else "It accepts: " + ", ".join(
-                    f"`{k}`" for k in allowed
-                ) + "."
+                hint = (hints or {}).get(attr.key)
+                if hint is None:
+                    hint = f"Did you mean `{suggestion}`?" if suggestion else "It accepts: " + ", ".join(
+                        f"`{k}`" for k in allowed
+                    ) + "."
                 resolver.error("DCL003", f"{owner} has no attribute `{attr.key}`", attr.key_span, hint)
                 continue
             seen = self.by_key.setdefault(attr.key, [])
@@ -141,6 +145,7 @@ class Resolver:
         self.current: nodes.Declaration | None = None
         self.lines: list[m.Line] = []
         self.references: list[tuple[str, object]] = []
+        self._unreliable = {d.path: d.unreliable for d in self.documents if getattr(d, "unreliable", ())}
 
     # -- reporting ---------------------------------------------------------------------
     def error(self, code, message, span, hint=None, related=()):
@@ -156,11 +161,8 @@ class Resolver:
                 kind = item.kind.text
                 category = CATEGORY_OF_KIND.get(kind)
                 if category is None:
-                    suggestion = did_you_mean(kind, CATEGORY_OF_KIND)
-                    hint = (
-                        f"Did you mean `{suggestion}`?"
-                        if suggestion
-                        else "Declarations start with a kind such as `organisation`, `place`, `committee` or `person`."
+                    hint = suggestion_hint(kind, _KIND_LABELS) or (
+                        "Declarations start with a kind such as `organisation`, `place`, `committee` or `person`."
                     )
                     self.error("DCL001", f"`{kind}` is not a kind of declaration", item.kind.span, hint)
                     continue
@@ -233,7 +235,9 @@ class Resolver:
 
     def term_ref(self, term: nodes.Term, categories, what, accept=None, key="") -> str | None:
         if not isinstance(term, nodes.Word):
-            self.error("VAL001", f"expected the name of {what}", term.span)
+            role = f"`{key}` needs" if key else "expected"
+            hint = "Names are written without quotes, as declared: `northmoor_icb`, not `\"northmoor_icb\"`."
+            self.error("VAL001", f"{role} the name of {what}, found {describe_term(term)}", term.span, hint)
             return None
         return self.ref(term, categories, what, accept, key)
 
@@ -263,7 +267,27 @@ class Resolver:
             lines=tuple(self.lines),
             files=tuple(d.path for d in self.documents),
         )
-        return ResolveResult(model, sort_diagnostics(self.diagnostics), dict(self.symbols), tuple(self.references))
+        diagnostics = [d for d in self.diagnostics if not self._in_unreliable_text(d)]
+        return ResolveResult(model, sort_diagnostics(diagnostics), dict(self.symbols), tuple(self.references))
+
+    def _in_unreliable_text(self, diagnostic: Diagnostic) -> bool:
+        """Whether a diagnostic is about text the parser had to guess at after a syntax error.
+
+        After a bracket left open at the end of a file, everything after it was read
+        as part of its block, and a value the author left out was filled in with a
+        placeholder (see `Document.unreliable`). What the resolver would say about
+        that text would be noise: the syntax error is the one to fix first.
+        """
+        span = diagnostic.span
+        if span is None:
+            return False
+        for region in self._unreliable.get(span.file, ()):
+            if region.start == region.end:
+                if span.start <= region.start <= span.end:
+                    return True
+            elif span.start <= region.end and max(span.end, span.start + 1) > region.start:
+                return True
+        return False
 
     def _owner(self, symbol: Symbol) -> str:
         return f"{symbol.description} (`{symbol.id}`)" if symbol.category != "organisation" else f"organisation `{symbol.id}`"
@@ -274,7 +298,13 @@ class Resolver:
         kind = v.TIER_KINDS[symbol.kind]
         allowed = schema.allowed(schema.for_declaration(symbol.kind))
         required = ("within",) if kind.parents else ()
-        a = _Attributes(self, d.block, self._owner(symbol), allowed, required)
+        hints = None
+        if not kind.parents:
+            hints = {
+                "within": "A system is the widest tier, so it is not within anything. Sub-systems and "
+                "places name their system with `within`; remove this line."
+            }
+        a = _Attributes(self, d.block, self._owner(symbol), allowed, required, hints)
         parents_allowed = kind.parents
         parent = self.one_ref(
             a.get("within"),
@@ -397,6 +427,9 @@ class Resolver:
                 f'Add `in` and the organisation, or a matter in quotes: `{self._INTEREST_USAGE}`.',
             )
 
+        for word in ("from", "to", "declared", "action"):
+            self._given_twice(s, b, word, "interest")
+
         def date_of(word):
             if word in s.options:
                 return self.values.date_term(s.options[word][0])
@@ -409,6 +442,13 @@ class Resolver:
             term = s.options["action"][0]
             if isinstance(term, nodes.Word):
                 action = self.values.choice_word(term, v.MANAGEMENT_ACTIONS, "management action")
+            else:
+                self.error(
+                    "VAL001",
+                    f"`action` needs a management action, a word such as `exclude_from_decision`, found {describe_term(term)}",
+                    term.span,
+                    "Write the word without quotes: `action exclude_from_decision`. The words are listed in docs/language.md.",
+                )
         elif b and b.get("action"):
             action = self.values.choice(b.get("action"), v.MANAGEMENT_ACTIONS, "management action")
         if type_ is None:
@@ -493,12 +533,12 @@ class Resolver:
             span=attr.span,
         )
 
-    _QUORUM_USAGE = "quorum: 5 including [chair or vice_chair, 1 clinician]"
+    _QUORUM_USAGE = "quorum: 5 including chair or vice_chair and 2 non_executives"
 
     def _quorum(self, attr: nodes.Attribute | None) -> m.Quorum | None:
         if attr is None:
             return None
-        s = Sentence(self.values, attr, 1, {"including": "and"}, self._QUORUM_USAGE)
+        s = Sentence(self.values, attr, 1, {"including": "rest"}, self._QUORUM_USAGE)
         if not s.ok:
             return None
         head = s.head[0]
@@ -507,15 +547,46 @@ class Resolver:
             return None
         count = self.values.whole_number(head, "quorum", minimum=1)
         requirements = []
-        for term in s.options.get("including", []):
-            phrases = term.items if isinstance(term, nodes.ListTerm) else (nodes.Phrase((term,), term.span),)
-            for phrase in phrases:
-                requirement = self._requirement(phrase)
-                if requirement:
-                    requirements.append(requirement)
+        for phrase in self._requirement_phrases(s.options.get("including", [])):
+            requirement = self._requirement(phrase)
+            if requirement:
+                requirements.append(requirement)
         if count is None:
             return None
         return m.Quorum(count, tuple(requirements), attr.span)
+
+    def _requirement_phrases(self, terms: list) -> list[nodes.Phrase]:
+        """The requirements after `including`: a list in brackets, or phrases joined by `and`.
+
+        `including [chair or vice_chair, 2 clinicians]`, `including 2 non_executives`,
+        `including chair or vice_chair and 1 clinician`. A part in brackets stands for
+        the requirements it lists.
+        """
+        phrases: list[nodes.Phrase] = []
+        part: list = []
+
+        def close(at):
+            if len(part) == 1 and isinstance(part[0], nodes.ListTerm):
+                phrases.extend(part[0].items)
+            elif part:
+                phrases.append(nodes.Phrase(tuple(part), part[0].span.cover(part[-1].span)))
+            else:
+                self.error(
+                    "VAL001",
+                    "a quorum requirement is missing before or after `and`",
+                    at.span,
+                    f"Write it as `{self._QUORUM_USAGE}`.",
+                )
+            part.clear()
+
+        for term in terms:
+            if isinstance(term, nodes.Word) and term.text == "and":
+                close(term)
+            else:
+                part.append(term)
+        if terms:
+            close(terms[-1])
+        return phrases
 
     def _requirement(self, phrase: nodes.Phrase) -> m.QuorumRequirement | None:
         terms = list(phrase.terms)
@@ -569,10 +640,27 @@ class Resolver:
         blocs: tuple[str, ...] = ()
         if "of" in s.options:
             term = s.options["of"][0]
-            words = self.values.list_words(term, "decision", "[nhs, local_government]") if isinstance(term, nodes.ListTerm) else ((term,) if isinstance(term, nodes.Word) else ())
+            if isinstance(term, nodes.ListTerm):
+                words = self.values.list_words(term, "decision", "[nhs, local_government]")
+            elif isinstance(term, nodes.Word):
+                words = (term,)
+            else:
+                words = ()
+                self.error(
+                    "VAL001",
+                    f"`of` needs the sectors that must each agree, found {describe_term(term)}",
+                    term.span,
+                    "Write it as `decision: double_majority of [nhs, local_government]`.",
+                )
             blocs = tuple(b for b in (self.values.choice_word(w, v.SECTORS, "sector") for w in words) if b)
-            if method != "double_majority":
-                self.error("VAL001", "only a `double_majority` names the blocs that must each agree", s.option_spans["of"])
+            if method is not None and method != "double_majority":
+                self.error(
+                    "VAL001",
+                    "only a `double_majority` names the blocs that must each agree",
+                    s.option_spans["of"],
+                    "Remove `of ...`, or make the method `double_majority` if each bloc must agree "
+                    "separately: `decision: double_majority of [nhs, local_government]`.",
+                )
         elif method == "double_majority":
             self.error(
                 "VAL001",
@@ -583,10 +671,23 @@ class Resolver:
         threshold = None
         if "threshold" in s.options:
             term = s.options["threshold"][0]
-            if isinstance(term, nodes.Percent):
-                threshold = term.value
+            if not isinstance(term, nodes.Percent):
+                self.error(
+                    "VAL001",
+                    f"a threshold is a percentage, such as `60%`, found {describe_term(term)}",
+                    term.span,
+                    "Write it as `decision: weighted_majority threshold 60%`.",
+                )
+            elif method is not None and method != "weighted_majority":
+                self.error(
+                    "VAL001",
+                    "only a `weighted_majority` has a threshold",
+                    s.option_spans["threshold"],
+                    f"A threshold is the share of the weighted votes a `weighted_majority` needs; "
+                    f"`{method}` has its own rule. Remove `threshold ...`, or make the method `weighted_majority`.",
+                )
             else:
-                self.error("VAL001", "a threshold is a percentage, such as `60%`", term.span)
+                threshold = term.value
         if method is None:
             return None
         return m.DecisionRule(method, casting, blocs, threshold, attr.span)
@@ -602,6 +703,28 @@ class Resolver:
         "to": 1,
         "weight": 1,
         "non_voting": 0,
+    }
+
+    def _given_twice(self, s: Sentence, block: _Attributes | None, word: str, what: str) -> None:
+        """An option given both in a phrase and in the phrase's block: the block's would be ignored."""
+        if word in s.options and block is not None and block.get(word) is not None:
+            self.error(
+                "DCL005",
+                f"`{word}` is given twice for this {what}: in its line and in its block",
+                block.get(word).key_span,
+                "Keep one; remove the other.",
+                related=(Related(s.option_spans[word], "first given here"),),
+            )
+
+    # What each single-valued option of a seat's block takes: (what, example).
+    _SEAT_BLOCK_VALUES = {
+        "for": ("the name of an organisation", "northmoor_council"),
+        "nominated_by": ("the name of an organisation, forum or person", "northmoor_council"),
+        "appointed_by": ("the name of an organisation, forum or person", "northmoor_icb"),
+        "approved_by": ("the name of an organisation, forum or person", "nhs_england"),
+        "from": ("a date", "2022-07-01"),
+        "to": ("a date", "2026-06-30"),
+        "weight": ("a positive number", "2"),
     }
 
     def _seat(self, forum: str, attr: nodes.Attribute) -> m.Seat | None:
@@ -621,14 +744,20 @@ class Resolver:
                 if capacity and capacity not in capacities:
                     capacities.append(capacity)
             else:
-                self.error("VAL001", "a capacity is a word such as `chair` or `voting_member`", term.span)
+                self.error(
+                    "VAL001",
+                    f"a capacity is a word such as `chair` or `voting_member`, found {describe_term(term)}",
+                    term.span,
+                    "Write the word without quotes: `as chair`. The capacities are listed in docs/language.md.",
+                )
+        for word in self._SEAT_OPTIONS:
+            self._given_twice(s, b, word, "seat")
 
         def option(word):
             if word in s.options:
                 return s.options[word][0]
             if b and b.get(word):
-                attr_ = b.get(word)
-                return attr_.phrase.terms[0] if attr_.phrase else None
+                return self.values.one_term(b.get(word), *self._SEAT_BLOCK_VALUES[word])
             return None
 
         def body(word):

@@ -41,7 +41,8 @@ TIER = {
     "population": _a("count", "the number of people it serves, such as 330k"),
     "footprint": _a("refs:organisation", "the councils whose areas it covers"),
 }
-SYSTEM = TIER | {
+# A system is the widest tier: it is not `within` anything.
+SYSTEM = {key: spec for key, spec in TIER.items() if key != "within"} | {
     "icb": _a("ref:organisation", "the system's integrated care board"),
     "arbiter": _a("ref:organisation,forum,person", "who resolves disputes between partners"),
     "dispute_resolution": _a("text", "the agreed route for resolving disputes, in words"),

@@ -10,29 +10,99 @@ when the phrase does not fit.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from govdsl.diagnostics import Diagnostic, Severity, did_you_mean
 from govdsl.syntax import nodes
 
-_TERM_NAMES = {
-    nodes.Word: "a name",
-    nodes.Str: "text in quotes",
-    nodes.Number: "a number",
-    nodes.Money: "an amount of money",
-    nodes.Percent: "a percentage",
-    nodes.DateLit: "a date",
-    nodes.ListTerm: "a list",
+_TERM_NOUNS = {
+    nodes.Word: "name",
+    nodes.Str: "text",
+    nodes.Number: "number",
+    nodes.Money: "amount",
+    nodes.Percent: "percentage",
+    nodes.DateLit: "date",
+    nodes.ListTerm: "list",
 }
 
 
+def _raw(term: nodes.Term) -> str:
+    return term.text if isinstance(term, nodes.Word) else getattr(term, "raw", "")
+
+
+def term_noun(term: nodes.Term) -> str:
+    """`name `x``, `text `"x"``, `number `4``, `list`: a term named by what it is."""
+    noun = _TERM_NOUNS[type(term)]
+    return noun if isinstance(term, nodes.ListTerm) else f"{noun} `{_raw(term)}`"
+
+
 def describe_term(term: nodes.Term) -> str:
-    name = _TERM_NAMES[type(term)]
-    if isinstance(term, nodes.Word):
-        return f"{name} (`{term.text}`)"
+    """`the name `x``, `the number `4``, `a list`: a term as the object of "found"."""
     if isinstance(term, nodes.ListTerm):
-        return name
-    return f"{name} (`{getattr(term, 'raw', '')}`)"
+        return "a list"
+    return "the " + term_noun(term)
+
+
+def article(label: str) -> str:
+    """`a committee`, `an integrated care board`, `an NHS trust`, `a unitary council`."""
+    if label.startswith(("NHS", "ICB", "ICP")):
+        vowel_sound = True
+    elif label.startswith(("uni", "use")):
+        vowel_sound = False
+    else:
+        vowel_sound = label[:1].lower() in "aeiou"
+    return ("an " if vowel_sound else "a ") + label
+
+
+def _as_word(label: str) -> str:
+    """A label written as a word: `NHS foundation trust` -> `nhs_foundation_trust`."""
+    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+
+
+def suggest(text: str, vocabulary) -> tuple[str, str | None] | None:
+    """The word of `vocabulary` a mistaken word most likely means, and its label if that is what matched.
+
+    `vocabulary` maps each word to its entry (anything with a `label`) or to its label.
+    A word is compared with the words, and, written as a word, with their labels, so
+    that `integrated_care_board` suggests `icb` and `nhs_foundation_trust` suggests
+    `foundation_trust`.
+    """
+    labels: dict[str, str] = {}
+    for word, entry in vocabulary.items():
+        label = entry if isinstance(entry, str) else getattr(entry, "label", None)
+        if label and _as_word(label) != word:
+            labels.setdefault(_as_word(label), word)
+    wanted = _as_word(text)
+    if wanted in vocabulary:
+        return wanted, None  # `Monthly`, `vice-chair`
+    if wanted in labels:
+        word = labels[wanted]
+        return word, _label_of(vocabulary[word])
+    close = did_you_mean(text, vocabulary)
+    if close:
+        return close, None
+    close = did_you_mean(wanted, labels)
+    if close:
+        word = labels[close]
+        return word, _label_of(vocabulary[word])
+    return None
+
+
+def _label_of(entry) -> str | None:
+    return entry if isinstance(entry, str) else getattr(entry, "label", None)
+
+
+def suggestion_hint(text: str, vocabulary) -> str | None:
+    """`Did you mean `icb`? `icb` means integrated care board.`, or None.
+
+    The hint starts `Did you mean `word`?`, which editors turn into a quick fix.
+    """
+    found = suggest(text, vocabulary)
+    if found is None:
+        return None
+    word, label = found
+    return f"Did you mean `{word}`? `{word}` means {label}." if label else f"Did you mean `{word}`?"
 
 
 class ValueReader:
@@ -109,10 +179,21 @@ class ValueReader:
 
     def whole_number(self, term: nodes.Number, key: str, minimum=0) -> int | None:
         if term.value != term.value.to_integral_value():
-            self.error("VAL004", f"`{key}` must be a whole number, found `{term.raw}`", term.span)
+            self.error(
+                "VAL004",
+                f"`{key}` must be a whole number, found `{term.raw}`",
+                term.span,
+                f"It counts people, so write a whole number such as `{max(minimum, 5)}`; "
+                "with `k` or `m` it may have a decimal point (`1.5k` is 1,500).",
+            )
             return None
         if term.value < minimum:
-            self.error("VAL004", f"`{key}` must be at least {minimum}, found `{term.raw}`", term.span)
+            self.error(
+                "VAL004",
+                f"`{key}` must be at least {minimum}, found `{term.raw}`",
+                term.span,
+                f"Write a whole number of {minimum} or more.",
+            )
             return None
         return int(term.value)
 
@@ -157,7 +238,7 @@ class ValueReader:
 
     def choice(self, attr, vocabulary: dict, what: str) -> str | None:
         example = next(iter(vocabulary))
-        term = self.single(attr, nodes.Word, what, example)
+        term = self.single(attr, nodes.Word, article(what), example)
         return self.choice_word(term, vocabulary, what) if term else None
 
     def choices(self, attr, vocabulary: dict, what: str) -> tuple[str, ...]:
@@ -172,14 +253,32 @@ class ValueReader:
     def choice_word(self, term: nodes.Word, vocabulary: dict, what: str) -> str | None:
         if term.text in vocabulary:
             return term.text
-        suggestion = did_you_mean(term.text, vocabulary)
-        hint = f"Did you mean `{suggestion}`?" if suggestion else None
+        hint = suggestion_hint(term.text, vocabulary)
         if not hint:
-            shown = ", ".join(f"`{w}`" for w in list(vocabulary)[:12])
-            more = ", ..." if len(vocabulary) > 12 else ""
-            hint = f"Use one of: {shown}{more}. See docs/language.md for the full list."
+            words = [f"`{w}`" for w in vocabulary]
+            if len(words) > 12:
+                hint = f"Use one of: {', '.join(words[:12])}, or another word listed in docs/language.md."
+            elif len(words) == 1:
+                hint = f"Use {words[0]}."
+            else:
+                hint = f"Use one of: {', '.join(words[:-1])} or {words[-1]}."
         self.error("VAL003", f"`{term.text}` is not a known {what}", term.span, hint)
         return None
+
+    def one_term(self, attr: nodes.Attribute, what: str, example: str) -> nodes.Term | None:
+        """The value of a single-valued option given in a block (`from: 2020-01-01` in a seat's block)."""
+        if attr.phrase is None:
+            self.error("VAL001", f"`{attr.key}` needs {what}", attr.key_span, f"Write it as `{attr.key}: {example}`.")
+            return None
+        if len(attr.phrase.terms) > 1:
+            self.error(
+                "VAL001",
+                f"`{attr.key}` takes one value, found {len(attr.phrase.terms)}",
+                attr.phrase.span,
+                f"Write it as `{attr.key}: {example}`.",
+            )
+            return None
+        return attr.phrase.terms[0]
 
 
 class Sentence:
@@ -188,7 +287,8 @@ class Sentence:
     `ann_hale as chair and non_executive from 2022-07-01` is head `ann_hale`,
     option `as` with [`chair`, `non_executive`] and option `from` with
     [`2022-07-01`]. `options` maps each keyword to its arity: 0 for a flag,
-    1 for one term, "and" for one or more terms joined by `and`.
+    1 for one term, "and" for one or more terms joined by `and`, "rest" for
+    all the terms after it (one at least; the caller reads them).
     """
 
     def __init__(self, reader: ValueReader, attr: nodes.Attribute, head: int, options: dict, usage: str):
@@ -215,9 +315,8 @@ class Sentence:
         while i < len(terms):
             keyword = terms[i]
             if not isinstance(keyword, nodes.Word) or keyword.text not in options:
-                found = describe_term(keyword)
                 suggestion = did_you_mean(keyword.text, options) if isinstance(keyword, nodes.Word) else None
-                message = f"unexpected {found} in `{attr.key}`"
+                message = f"unexpected {term_noun(keyword)} in `{attr.key}`"
                 if suggestion:
                     message += f"; did you mean `{suggestion}`?"
                 fail(message, keyword.span)
@@ -234,6 +333,12 @@ class Sentence:
                     return
                 taken.append(terms[i])
                 i += 1
+            elif arity == "rest":
+                if i >= len(terms):
+                    fail(f"`{keyword.text}` needs a value after it", keyword.span)
+                    return
+                taken.extend(terms[i:])
+                i = len(terms)
             elif arity == "and":
                 while True:
                     if i >= len(terms):

@@ -132,9 +132,17 @@ class Comment:
 
 @attrs.frozen
 class Document:
-    """One parsed file."""
+    """One parsed file.
+
+    `unreliable` holds the stretches of the file that the parser had to guess at
+    after a syntax error: a placeholder for a value that was left out (`kind:` with
+    nothing after it, a zero-width span), or everything after a bracket left open
+    at the end of the file. The syntax error is reported; the resolver reports
+    nothing that touches these stretches, because their meaning is unknown.
+    """
 
     path: str
     items: tuple[Union[Include, Declaration], ...]
     comments: tuple[Comment, ...]
     span: Span
+    unreliable: tuple[Span, ...] = ()

@@ -28,6 +28,9 @@ class ParseResult:
     diagnostics: tuple[Diagnostic, ...]
 
 
+# The words that start an include; any other `word "text"` at the top level is a syntax error.
+INCLUDE_WORDS = ("include", "import")
+
 _SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000}
 
 
@@ -73,6 +76,8 @@ class _Builder(Transformer):
     def __init__(self):
         super().__init__(visit_tokens=False)
         self.file = ""
+        # Declarations and includes as they are completed, kept if the parse gives up part way.
+        self.completed: list = []
 
     def _span(self, first: Token, last: Token) -> Span:
         return Span(self.file, first.start_pos, last.end_pos)
@@ -128,13 +133,17 @@ class _Builder(Transformer):
         if isinstance(children[2], Token):
             title = self._make_term(children[2])
         block = children[-1]
-        return nodes.Declaration(
+        declaration = nodes.Declaration(
             self._make_term(kind), self._make_term(name), title, block, Span(self.file, kind.start_pos, block.span.end)
         )
+        self.completed.append(declaration)
+        return declaration
 
     def include(self, children):
         keyword, path = children
-        return nodes.Include(self._make_term(keyword), self._make_term(path), self._span(keyword, path))
+        include = nodes.Include(self._make_term(keyword), self._make_term(path), self._span(keyword, path))
+        self.completed.append(include)
+        return include
 
     def start(self, children):
         return tuple(children)
@@ -159,17 +168,25 @@ class _Parser:
     def parse(self, source: SourceFile) -> ParseResult:
         with self.lock:
             self.builder.file = source.path
+            self.builder.completed = []
             self.comments.clear()
             collector = SyntaxErrorCollector(source)
             try:
                 items = self.lark.parse(source.text, on_error=collector.on_error)
-            except Exception as error:  # recovery gave up: keep what we have
+            except Exception as error:  # recovery gave up: keep the declarations completed so far
                 collector.give_up(error)
-                items = ()
+                items = tuple(self.builder.completed)
+            for item in self.builder.completed:
+                if isinstance(item, nodes.Include) and item.keyword.text not in INCLUDE_WORDS:
+                    collector.unknown_include_word(item.keyword.text, item.path.raw, item.span.start, item.span.end)
             comments = tuple(
                 nodes.Comment(t.value, Span(source.path, t.start_pos, t.end_pos)) for t in self.comments
             )
-        items = tuple(i for i in items if isinstance(i, (nodes.Declaration, nodes.Include)))
+        items = tuple(
+            i
+            for i in items
+            if isinstance(i, nodes.Declaration) or (isinstance(i, nodes.Include) and i.keyword.text in INCLUDE_WORDS)
+        )
         diagnostics = collector.diagnostics()
         too_deep = _too_deep(items)
         if too_deep is not None:
@@ -185,7 +202,9 @@ class _Parser:
                     "The file was not read.",
                 ),
             )
-        document = nodes.Document(source.path, items, comments, Span(source.path, 0, len(source.text)))
+        document = nodes.Document(
+            source.path, items, comments, Span(source.path, 0, len(source.text)), tuple(collector.unreliable)
+        )
         return ParseResult(document, diagnostics)
 
 
