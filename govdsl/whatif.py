@@ -325,6 +325,8 @@ def _power_shifts(before: Model, after: Model, removal: Removal) -> list[Shift]:
         if old_power is None:
             continue
         new_power = analyse_forum(after, new, facts=facts_after)
+        if new_power is None and new_voting:
+            continue  # still votes, but too large to count exactly: no shift can be told
         for level in ("organisation", "sector"):
             old_level = old_power.levels[level]
             values_before = {p.id: (p.label, b) for p, b in zip(old_level.players, old_level.indices.banzhaf)}

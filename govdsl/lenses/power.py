@@ -61,6 +61,7 @@ from govdsl.model.types import Forum, Model, Organisation, Person, Seat, Tier
 from govdsl.text import clean
 
 ENUMERATION_LIMIT = 15  # up to this many players, list every coalition
+STATE_LIMIT = 1_000_000  # beyond this many (size, votes) counts, a game is too large to solve exactly
 POWER_GAP = Fraction(15, 100)  # flag a bloc whose power share exceeds its vote share by more than this
 DOMINANCE = Fraction(1, 2)  # flag an organisation whose power index is at least this
 DECIMALS = Decimal("0.0001")  # how indices and shares are shown
@@ -118,6 +119,10 @@ class Game:
 
     def _reaches(self, total) -> bool:
         return all(t >= q for t, q in zip(total, self.quotas))
+
+
+class GameTooLarge(ValueError):
+    """The game has too many distinct vote totals to count exactly (many players with unusual weights)."""
 
 
 @attrs.frozen
@@ -232,6 +237,8 @@ def _by_dynamic_programming(game: Game) -> tuple[list[int], list[int]]:
                 for k in range(multiplicity + 1):
                     key = (members + k, tuple(t + k * w for t, w in zip(total, other)))
                     grown[key] += count * math.comb(multiplicity, k)
+                if len(grown) > STATE_LIMIT:
+                    raise GameTooLarge(f"more than {STATE_LIMIT} distinct coalition totals")
             counts = grown
         swings = pivots = 0
         for (members, total), count in counts.items():
@@ -449,10 +456,13 @@ def describe_rule(forum: Forum) -> str:
 
 
 def analyse_forum(model: Model, forum: Forum, method: str = "auto", facts=None) -> ForumPower | None:
-    """The voting games of a forum at every level, or None if it does not vote.
+    """The voting games of a forum at every level, or None.
 
-    `facts` (a `govdsl.check.facts.Facts` of the model) may be passed to save
-    working them out again for every forum.
+    None when the forum does not vote (no decision rule, or no voting
+    members), or when its games are too large to count exactly (many players
+    with unusual weights: see `STATE_LIMIT`). `facts` (a
+    `govdsl.check.facts.Facts` of the model) may be passed to save working
+    them out again for every forum.
     """
     rule = forum.decision_rule
     if rule is None or not _voting_seats(forum):
@@ -471,7 +481,10 @@ def analyse_forum(model: Model, forum: Forum, method: str = "auto", facts=None) 
             players, rule.method, casting_vote=rule.casting_vote, blocs=rule.blocs, threshold=rule.threshold
         )
         notes = notes or level_notes
-        levels[level] = LevelResult(level, players, game, solve(game, method))
+        try:
+            levels[level] = LevelResult(level, players, game, solve(game, method))
+        except GameTooLarge:
+            return None
     findings = tuple(LensFinding("info", forum.id, f"In `{forum.id}`, {note}.") for note in notes)
     sectors = {o: model.entity(o).sector for o in owners}
     return ForumPower(forum, describe_rule(forum), chair, levels, findings, owners, sectors)
@@ -708,7 +721,12 @@ def assess(model: Model, focus: str | None = None) -> LensReport:
     for forum in forums:
         power = analyse_forum(model, forum, facts=facts)
         if power is None:
-            reason = "no decision rule" if forum.decision_rule is None else "no voting members"
+            if forum.decision_rule is None:
+                reason = "no decision rule"
+            elif not _voting_seats(forum):
+                reason = "no voting members"
+            else:
+                reason = "too many players with different vote weights to compute exactly"
             skipped.append(f"`{forum.id}` ({reason})")
         else:
             analysed.append(power)

@@ -128,6 +128,21 @@ def test_a_large_symmetric_game():
     assert result.shapley_shubik == (F(1, 40),) * 40
 
 
+def test_games_too_large_to_count_exactly_are_refused_not_hung(monkeypatch):
+    monkeypatch.setattr(power, "STATE_LIMIT", 1000)
+    distinct = [2**i for i in range(20)]  # every coalition has its own total
+    with pytest.raises(power.GameTooLarge):
+        solve(Game.weighted(distinct, 2**19), "dp")
+    model = model_of(
+        people(*(f"p{i}@icb" for i in range(20)))
+        + 'committee f "F" { parent: icb decision: simple_majority '
+        + " ".join(f"seat: p{i} as voting_member weight {2**i}" for i in range(20))
+        + " }\n"
+    )
+    report = power.assess(model)
+    assert "too many players" in report.summary[0]
+
+
 def test_no_winning_coalition_gives_zero_power():
     result = both(Game.weighted([1, 1], 3))
     assert result.banzhaf == (F(0), F(0))
