@@ -78,7 +78,7 @@ def draw(model: Model, view: str, link, *, focus: str | None, depth: int | None,
             Relation(link(source, labels[source]), verb, link(target, labels[target]), clean(edge.label) if edge.label else "")
         )
         drawn.update((source, target))
-    alone = tuple(link(n.id, n.label) for n in graph.nodes if n.id not in drawn)
+    alone = tuple(link(n.id, n.label) for n in graph.nodes if n.id not in drawn and n.id != focus)
     name = VIEW_NAMES.get(view, view)
     title = f"{name} diagram: {subject}"
     if focus and depth == 0:

@@ -66,6 +66,38 @@ class TableView:
     empty: str = "None."
     row_headers: bool = True  # the first cell of each row heads the row
 
+    @property
+    def long(self) -> tuple[bool, ...]:
+        """For each column, whether it holds sentences (and so should be given room)."""
+        return tuple(c in LONG_COLUMNS for c in self.columns)
+
+    def without_empty_columns(self, keep: int = 2) -> "TableView":
+        """The table less any column (after the first `keep`) that is empty in every row."""
+        used = [i for i in range(len(self.columns)) if i < keep or any(row[i] for row in self.rows)]
+        if not self.rows or len(used) == len(self.columns):
+            return self
+        return attrs.evolve(
+            self, columns=tuple(self.columns[i] for i in used), rows=tuple(tuple(r[i] for i in used) for r in self.rows)
+        )
+
+
+LONG_COLUMNS = frozenset(
+    {
+        "Function / decision",
+        "Conditions",
+        "Description",
+        "Organisation or matter",
+        "Roles",
+        "Decision",
+        "Reserved to / Delegated to",
+        "Delegated to",
+        "Reports / assurance to",
+        "Legal basis",
+        "Capacity",
+        "Quorum",
+    }
+)
+
 
 @attrs.frozen
 class Fact:
@@ -373,11 +405,13 @@ class _Builder:
         def link(id: str, label: str) -> Link:
             return Link(clean(label), self.hrefs.get(id))
 
-        for view in views:
+        fallback = None
+        for view in views:  # the first view that draws a line to or from the subject; else the first that draws it
             found = draw(self.model, view, link, focus=focus, depth=depth, subject=subject, id_prefix="diagram")
-            if found is not None:
+            if found is not None and found.relations:
                 return found
-        return None
+            fallback = fallback or found
+        return fallback
 
     # shared tables ---------------------------------------------------------------------------------------------
     def delegations(self, id: str, direction: str, table_id: str) -> TableView:
@@ -607,7 +641,7 @@ def _organisation(b: _Builder, org: Organisation) -> Page:
     if org.population:
         facts.append(Fact("Population served", _text(f"{org.population:,}")))
     if org.services:
-        facts.append(Fact("Services", _text("; ".join(_label(v.SERVICES, s) for s in org.services))))
+        facts.append(Fact("Services", _text(sentence("; ".join(_label(v.SERVICES, s) for s in org.services)))))
     parts = b.links(o.id for o in model.organisations if o.part_of == org.id)
     if parts:
         facts.append(Fact("Includes", parts))
@@ -812,7 +846,7 @@ def _person(b: _Builder, person: Person) -> Page:
     if person.employers:
         facts.append(Fact("Employed by", b.links(person.employers)))
     if person.expertise:
-        facts.append(Fact("Expertise", _text("; ".join(_label(v.EXPERTISE, e) for e in person.expertise))))
+        facts.append(Fact("Expertise", _text(sentence("; ".join(_label(v.EXPERTISE, e) for e in person.expertise)))))
     facts.append(Fact("Independent member", _text(yes_no(person.independent))))
     if person.nil_return:
         facts.append(Fact("Declared no interests on", _text(long_date(person.nil_return))))
@@ -864,15 +898,16 @@ def _scheme(b: _Builder) -> Page:
     sections = []
     for number, section in enumerate(table.sections, 1):
         part = attrs.evolve(table, rows=table.rows[section.start : section.stop])
-        sections.append(b.table(part, f"section-{number}", columns, caption=section.heading))
-    data = {"description": document.description, "sections": tuple(sections)}
+        view = b.table(part, f"section-{number}", columns, caption=section.heading)
+        sections.append(attrs.evolve(view.without_empty_columns(3), empty="None in force."))
+    data = {"description": document.description, "sections": tuple(sections), "wide": True}
     return Page(SCHEME_PAGE, "document.html.j2", document.title, "scheme", data)
 
 
 def _register(b: _Builder) -> Page:
     document = tables.build(b.full, "interests", b.as_of, b.public)
-    sections = (b.table(document.tables[0], "register"),)
-    data = {"description": document.description, "sections": sections}
+    sections = (b.table(document.tables[0], "register").without_empty_columns(),)
+    data = {"description": document.description, "sections": sections, "wide": True}
     return Page(REGISTER_PAGE, "document.html.j2", document.title, "register", data)
 
 
