@@ -617,7 +617,6 @@ def _index(b: _Builder, info: SiteInfo) -> Page:
         "totals": (len(model.organisations), len(model.forums), len(model.people)),
         "search": search,
         "diagram": diagram,
-        "files": len(model.files),
     }
     return Page("index.html", "index.html.j2", info.title, "home", data)
 
