@@ -73,13 +73,18 @@ def _compile(loaded: LoadResult) -> Compilation:
     )
 
 
-def load(paths, *, allow_outside_root: bool = False, overlays=None, parse_cache=None) -> Compilation:
+def load(paths, *, allow_outside_root: bool = False, overlays=None, parse_cache=None, root=None) -> Compilation:
     """Compile `.gov` files and folders (searched for `*.gov`) into a model.
 
-    Editors pass `overlays` (unsaved text by resolved path) and a `parse_cache` dict.
+    Editors pass `overlays` (unsaved text by resolved path) and a `parse_cache` dict;
+    `root` is a project root from configuration that includes may reach up to.
     """
     loaded = load_files(
-        [Path(p) for p in paths], allow_outside_root=allow_outside_root, overlays=overlays, parse_cache=parse_cache
+        [Path(p) for p in paths],
+        allow_outside_root=allow_outside_root,
+        overlays=overlays,
+        parse_cache=parse_cache,
+        root=root,
     )
     return _compile(loaded)
 

@@ -3,6 +3,9 @@
 Read from `govdsl.toml`, or from `[tool.govdsl]` in `pyproject.toml`, in the
 folder of the files checked or the nearest folder above it. Example:
 
+    [project]
+    root = ".."                 # includes may reach files up to this folder
+
     [rules]
     select = ["ALL"]            # codes, categories (SUB, COI) or ALL
     ignore = ["SUB003"]
@@ -47,6 +50,7 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = ()  # (code, severity) overrides
     thresholds: Thresholds = Thresholds()
     path: str | None = None  # the file it was read from
+    project_root: str | None = None  # [project] root: the folder includes may reach up to
 
     def severity_for(self, code: str, default: Severity) -> Severity:
         for overridden, severity in self.severity:
@@ -118,8 +122,24 @@ def load_config(path: Path | None, known_codes: dict[str, str]) -> tuple[Config,
         return tuple(value)
 
     for key in data:
-        if key not in ("rules", "thresholds"):
-            problem(f"unknown section `{key}`", "The sections are [rules] and [thresholds].")
+        if key not in ("rules", "thresholds", "project"):
+            problem(f"unknown section `{key}`", "The sections are [project], [rules] and [thresholds].")
+    project_root = None
+    project = data.get("project", {})
+    if not isinstance(project, dict):
+        problem("`project` must be a table")
+        project = {}
+    for key, value in project.items():
+        if key != "root":
+            problem(f"unknown setting `project.{key}`", "The only setting in [project] is `root`.")
+        elif not isinstance(value, str):
+            problem('`project.root` must be a folder, such as ".."')
+        else:
+            folder = (path.parent / value).resolve()
+            if not folder.is_dir():
+                problem(f"`project.root` names `{value}`, which is not a folder")
+            else:
+                project_root = str(folder)
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         problem("`rules` must be a table")
@@ -170,6 +190,6 @@ def load_config(path: Path | None, known_codes: dict[str, str]) -> tuple[Config,
         else:
             problem(f"`{key}` must be a whole number")
     return (
-        Config(select, ignore, tuple(severities), attrs.evolve(thresholds, **changes), shown),
+        Config(select, ignore, tuple(severities), attrs.evolve(thresholds, **changes), shown, project_root),
         tuple(problems),
     )

@@ -211,6 +211,11 @@ class Loader:
 
 
 def project_root(paths: list[Path]) -> Path | None:
+    """The folder includes may not leave: the common folder of the paths given.
+
+    A `govdsl.toml` can widen it (`[project] root = ".."`, see config.py), so
+    that models in sibling folders can share a file of national bodies.
+    """
     folders = [(p if p.is_dir() else p.parent).resolve() for p in paths if p.exists()]
     if not folders:
         return None
@@ -225,13 +230,17 @@ def _within(path: Path, folder: Path) -> bool:
         return False
 
 
-def load(paths, *, allow_outside_root: bool = False, overlays=None, parse_cache=None) -> LoadResult:
+def load(paths, *, allow_outside_root: bool = False, overlays=None, parse_cache=None, root=None) -> LoadResult:
     """Read and parse the given files and folders and everything they include.
 
     `overlays` (resolved path -> text) and `parse_cache` are for editors: see `Loader`.
+    `root` widens the folder that includes may not leave (a project's configured root).
     """
     paths = [Path(p) for p in paths]
-    loader = Loader(project_root(paths), allow_outside_root, overlays, parse_cache)
+    own_root = project_root(paths)
+    if root is not None and own_root is not None:
+        own_root = Path(os.path.commonpath([str(Path(root).resolve()), str(own_root)]))
+    loader = Loader(own_root, allow_outside_root, overlays, parse_cache)
     if not paths:
         loader.report("SRC005", "no files were given to check", None, "Name a .gov file or a folder of them.")
     # The order the paths are given in must not change the model (or any output):

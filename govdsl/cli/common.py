@@ -31,6 +31,18 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-04-01") from None
 
 
+def project_config(paths):
+    """The configuration nearest the first path (as `check` reads it), and any problems with it."""
+    from pathlib import Path
+
+    from govdsl.check.registry import rule_categories
+    from govdsl.config import find_config, load_config
+
+    start = Path(paths[0]) if paths else Path.cwd()
+    found = find_config(start.resolve() if start.exists() else Path.cwd())
+    return load_config(found, rule_categories())
+
+
 def load_model(args, err: Console):
     """The model to show, or (None, exit status) after printing why there is none.
 
@@ -40,7 +52,13 @@ def load_model(args, err: Console):
     from govdsl import load
     from govdsl.cli.output import print_text
 
-    compilation = load(args.paths, allow_outside_root=getattr(args, "allow_outside_root", False))
+    config, problems = project_config(args.paths)
+    if problems:
+        print_text(err, problems, {}, 0)
+        return None, 2, None
+    compilation = load(
+        args.paths, allow_outside_root=getattr(args, "allow_outside_root", False), root=config.project_root
+    )
     if compilation.errors or compilation.io_failed:
         print_text(err, compilation.diagnostics, compilation.sources, len(compilation.sources))
         err.print("Nothing was written: fix the errors above first.", highlight=False)

@@ -69,7 +69,13 @@ def run_export(args, out: Console, err: Console) -> int:
     if fmt == "xlsx" and to_stdout:
         err.print("govdsl: error: a spreadsheet cannot go to standard output; name a file with -o, such as -o sord.xlsx", markup=False)
         return EXIT_USAGE
-    compilation = load(args.paths, allow_outside_root=args.allow_outside_root)
+    from govdsl.cli.common import project_config
+
+    config, problems = project_config(args.paths)
+    if problems:
+        print_text(err, problems, {}, 0)
+        return EXIT_USAGE
+    compilation = load(args.paths, allow_outside_root=args.allow_outside_root, root=config.project_root)
     if compilation.errors or compilation.io_failed:
         print_text(err, compilation.diagnostics, compilation.sources, len(compilation.sources))
         err.print("Nothing was exported: fix the errors above first.", highlight=False)

@@ -85,6 +85,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "govdsl.cli.site_command",
     "govdsl.cli.assess_command",
     "govdsl.cli.whatif_command",
+    "govdsl.cli.query_command",
+    "govdsl.cli.test_command",
 )
 
 
@@ -102,18 +104,16 @@ def load_settings(args, err: Console):
     from pathlib import Path
 
     from govdsl.check.registry import rule_categories
-    from govdsl.config import find_config, load_config
+    from govdsl.cli.common import project_config
+    from govdsl.config import load_config
 
     if args.config:
         path = Path(args.config)
         if not path.is_file():
             err.print(f"govdsl: error: the configuration file {args.config} does not exist", markup=False)
             return None, True
-    else:
-        start = Path(args.paths[0]) if args.paths else Path.cwd()
-        path = find_config(start.resolve() if start.exists() else Path.cwd())
-    config, problems = load_config(path, rule_categories())
-    return config, problems
+        return load_config(path, rule_categories())
+    return project_config(args.paths)
 
 
 def run_check(args, out: Console, err: Console) -> int:
@@ -127,7 +127,7 @@ def run_check(args, out: Console, err: Console) -> int:
     config, problems = load_settings(args, err)
     if config is None:
         return EXIT_USAGE
-    compilation = load(args.paths, allow_outside_root=args.allow_outside_root)
+    compilation = load(args.paths, allow_outside_root=args.allow_outside_root, root=config.project_root)
     if args.no_rules or problems:
         diagnostics = tuple(problems) + compilation.diagnostics
     else:

@@ -205,3 +205,22 @@ def test_rules_and_explain_commands():
     assert code == 0 and "## Why is this bad?" in out
     code, _, err = run("explain", "XYZ999")
     assert code == 2 and "not a rule" in err
+
+
+# -- project root ------------------------------------------------------------------------------
+
+
+def test_project_root_lets_sibling_models_share_a_file(tmp_path):
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "national.gov").write_text('organisation nhse "NHS England" { kind: nhs_england }\n', encoding="utf-8")
+    model = tmp_path / "north"
+    model.mkdir()
+    (model / "m.gov").write_text('include "../shared/national.gov"\norganisation icb "ICB" { kind: icb accountable_to: nhse }\n', encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", str(model))
+    assert code == 1 and "SRC008" in out
+    (model / "govdsl.toml").write_text('[project]\nroot = ".."\n', encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", "--no-rules", str(model))
+    assert code == 0, out
+    (model / "govdsl.toml").write_text('[project]\nroot = "../nowhere"\n', encoding="utf-8")
+    code, out, _ = run("check", str(model))
+    assert code == 2 and "CFG001" in out
