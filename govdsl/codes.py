@@ -25,6 +25,7 @@ import attrs
 
 from govdsl.diagnostics import Severity
 from govdsl.loader import MAX_FILE_BYTES, MAX_FILES, MAX_INCLUDE_DEPTH
+from govdsl.syntax.parser import MAX_NESTING
 
 CATEGORIES: dict[str, str] = {
     "SYN": "Syntax",
@@ -32,6 +33,8 @@ CATEGORIES: dict[str, str] = {
     "DCL": "Declarations",
     "VAL": "Values",
     "REF": "References",
+    "CFG": "Configuration",
+    "SUP": "Suppressions",
 }
 
 _GOV_BLOCK = re.compile(r"```gov\n(.*?)```", re.DOTALL)
@@ -683,6 +686,65 @@ committee audit "Audit Committee" {
 }
 """
         ),
+    ),
+    # -- limits, configuration and suppressions ---------------------------------------------------
+    CodeDoc(
+        "SYN005",
+        "nesting-too-deep",
+        _E,
+        f"Blocks `{{ }}` or lists `[ ]` are nested more than {MAX_NESTING} deep.",
+        "Real governance models need only a few levels of nesting (a declaration, a seat's "
+        "details, its terms of reference). Very deep nesting is almost always brackets opened "
+        "and never closed, or a file that is not a model at all; govdsl refuses it so that such "
+        "a file cannot exhaust the machine. The file is not read.",
+        f"A file whose attribute opens {MAX_NESTING + 1} `{{` blocks one inside another, such as "
+        "`a: { a: { a: { ...`.",
+        "Close each block where it ends; a real model never needs more than a few levels.",
+    ),
+    CodeDoc(
+        "CFG001",
+        "configuration-not-understood",
+        _E,
+        "A setting in `govdsl.toml` (or `[tool.govdsl]` in `pyproject.toml`) is unknown or has a value of the wrong kind.",
+        "A mistyped setting would otherwise be ignored without a word, and a rule you meant to "
+        "turn off, or a threshold you meant to change, would silently keep its default. govdsl "
+        "stops with exit status 2 and checks nothing until the configuration is right.",
+        "```toml\n[rules]\nignroe = [\"SUB003\"]\n```",
+        "Correct the setting (the message suggests the closest known one); docs/configuration.md "
+        "lists every section and setting.\n\n```toml\n[rules]\nignore = [\"SUB003\"]\n```",
+    ),
+    CodeDoc(
+        "SUP001",
+        "suppression-without-reason",
+        _E,
+        "A `# govdsl: allow CODE` comment does not say why the finding is accepted.",
+        "A suppression hides a finding from every later reader, so it must carry the reason the "
+        "governance lead accepted it: the next person to read the file, or an auditor, needs to "
+        "know it was a decision and not an oversight.",
+        "The comment `# govdsl: allow SUB001` above a place whose population is outside the band.",
+        "Add the reason after `because`: `# govdsl: allow SUB001 because the two places merged in "
+        "2024 by agreement of the partners`.",
+    ),
+    CodeDoc(
+        "SUP002",
+        "suppression-unused",
+        _W,
+        "A `# govdsl: allow CODE because ...` comment suppresses nothing.",
+        "The finding it was written for has gone (the model changed, or the comment is on the "
+        "wrong line), and a stale suppression would silently hide the same finding if it came "
+        "back somewhere it is not accepted.",
+        "`# govdsl: allow SUB001 because ...` above a place whose population is inside the band.",
+        "Remove the comment, or move it to the line (or block) the finding is reported on.",
+    ),
+    CodeDoc(
+        "SUP003",
+        "suppression-not-understood",
+        _E,
+        "A `# govdsl:` comment is not a suppression govdsl understands, or names a code that is not a rule.",
+        "A misspelt suppression suppresses nothing, so the finding it was meant for would still "
+        "be reported; saying so at once is kinder than a puzzling finding.",
+        "`# govdsl: alow SUB001 because ...`, or `# govdsl: allow SUB999 because ...`.",
+        "Write `# govdsl: allow CODE because REASON` with a code from `govdsl rules`.",
     ),
 )
 
