@@ -70,6 +70,12 @@ def unescape(raw: str) -> str:
     return "".join(out)
 
 
+def _end(token) -> int:
+    """Where a token ends (lark-cython's tokens do not carry `end_pos`)."""
+    end = getattr(token, "end_pos", None)
+    return end if end is not None else token.start_pos + len(token.value)
+
+
 class _Builder(Transformer):
     """Lark callbacks, one per grammar rule, building `nodes`."""
 
@@ -80,12 +86,13 @@ class _Builder(Transformer):
         self.completed: list = []
 
     def _span(self, first: Token, last: Token) -> Span:
-        return Span(self.file, first.start_pos, last.end_pos)
+        return Span(self.file, first.start_pos, _end(last))
 
     def _make_term(self, token) -> nodes.Term:
-        if not isinstance(token, Token):
-            return token  # a ListTerm already built
-        span = Span(self.file, token.start_pos, token.end_pos)
+        if isinstance(token, nodes.ListTerm):
+            return token  # already built
+        # `token` is a lark Token, or lark-cython's token of the same shape
+        span = Span(self.file, token.start_pos, _end(token))
         kind = token.type
         value = token.value
         if kind == "NAME":
@@ -124,13 +131,13 @@ class _Builder(Transformer):
             elif isinstance(child, nodes.Block):
                 block = child
         end = (block or phrase).span.end
-        key_span = Span(self.file, key.start_pos, key.end_pos - 1)
+        key_span = Span(self.file, key.start_pos, _end(key) - 1)
         return nodes.Attribute(key.value[:-1], key_span, phrase, block, Span(self.file, key.start_pos, end))
 
     def declaration(self, children):
         kind, name = children[0], children[1]
         title = None
-        if isinstance(children[2], Token):
+        if not isinstance(children[2], nodes.Block):
             title = self._make_term(children[2])
         block = children[-1]
         declaration = nodes.Declaration(
@@ -155,15 +162,35 @@ class _Parser:
     def __init__(self):
         self.builder = _Builder()
         self.comments: list[Token] = []
-        self.lark = Lark(
-            grammar_text(),
+        options = dict(
             parser="lalr",
             lexer="contextual",
             transformer=self.builder,
             lexer_callbacks={"COMMENT": self.comments.append},
             maybe_placeholders=False,
         )
+        # The careful parser recovers from syntax errors and reports them all.
+        self.lark = Lark(grammar_text(), **options)
+        # The fast parser (lark-cython, where installed) parses files without errors, which
+        # is nearly every file; a file it rejects is parsed again by the careful one.
+        self.fast = None
+        try:
+            import lark_cython
+
+            self.fast = Lark(grammar_text(), _plugins=lark_cython.plugins, **options)
+        except Exception:  # not installed, or not built for this platform: the careful parser does it all
+            self.fast = None
         self.lock = threading.Lock()
+
+    def _parse_fast(self, source: SourceFile):
+        """Items and comment tokens from the fast parser, or None if the file has a syntax error."""
+        if self.fast is None:
+            return None
+        try:
+            items = self.fast.parse(source.text)
+        except Exception:
+            return None
+        return items
 
     def parse(self, source: SourceFile) -> ParseResult:
         with self.lock:
@@ -171,16 +198,20 @@ class _Parser:
             self.builder.completed = []
             self.comments.clear()
             collector = SyntaxErrorCollector(source)
-            try:
-                items = self.lark.parse(source.text, on_error=collector.on_error)
-            except Exception as error:  # recovery gave up: keep the declarations completed so far
-                collector.give_up(error)
-                items = tuple(self.builder.completed)
+            items = self._parse_fast(source)
+            if items is None:
+                self.builder.completed = []
+                self.comments.clear()
+                try:
+                    items = self.lark.parse(source.text, on_error=collector.on_error)
+                except Exception as error:  # recovery gave up: keep the declarations completed so far
+                    collector.give_up(error)
+                    items = tuple(self.builder.completed)
             for item in self.builder.completed:
                 if isinstance(item, nodes.Include) and item.keyword.text not in INCLUDE_WORDS:
                     collector.unknown_include_word(item.keyword.text, item.path.raw, item.span.start, item.span.end)
             comments = tuple(
-                nodes.Comment(t.value, Span(source.path, t.start_pos, t.end_pos)) for t in self.comments
+                nodes.Comment(t.value, Span(source.path, t.start_pos, _end(t))) for t in self.comments
             )
         items = tuple(
             i
