@@ -6,7 +6,7 @@ import pytest
 
 # (scale, stage) -> median seconds, filled in by the benchmarks when they are enabled.
 _RESULTS: dict[tuple[str, str], float] = {}
-_STAGES = ("bare-lark", "parse", "parse+resolve")
+_CORE_STAGES = ("bare-lark", "parse", "parse+resolve")
 
 
 @pytest.fixture(scope="session")
@@ -38,11 +38,18 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     found = ratios()
     write = terminalreporter.write_line
     terminalreporter.section("govdsl language core: median time and ratio to bare lark")
-    write(f"{'scale':<10} " + " ".join(f"{stage:>24}" for stage in _STAGES))
-    for scale in dict.fromkeys(scale for scale, _ in _RESULTS):
+    stages = list(dict.fromkeys([*(_s for _s in _CORE_STAGES), *(stage for _, stage in _RESULTS)]))
+    scales = list(dict.fromkeys(scale for scale, _ in _RESULTS))
+    write(f"{'stage':<28} " + " ".join(f"{scale:>26}" for scale in scales))
+    for stage in stages:
         cells = []
-        for stage in _STAGES:
+        for scale in scales:
             median = _RESULTS.get((scale, stage))
             ratio = found.get((scale, stage))
-            cells.append(f"{median * 1000:>12.1f} ms (×{ratio:.2f})" if median is not None and ratio else f"{'-':>24}")
-        write(f"{scale:<10} " + " ".join(f"{c:>24}" for c in cells))
+            if median is None:
+                cells.append(f"{'-':>26}")
+            elif ratio:
+                cells.append(f"{median * 1000:>13.1f} ms (×{ratio:.2f})")
+            else:
+                cells.append(f"{median * 1000:>13.1f} ms")
+        write(f"{stage:<28} " + " ".join(f"{c:>26}" for c in cells))

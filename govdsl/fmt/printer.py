@@ -23,6 +23,8 @@ formatting it again must change nothing.
 
 from __future__ import annotations
 
+import bisect
+
 from govdsl.source import SourceFile
 from govdsl.syntax import nodes, parse
 
@@ -39,6 +41,7 @@ class _Printer:
         self.source = source
         self.text = source.text
         self.comments = list(document.comments)
+        self.comment_starts = [c.span.start for c in self.comments]
         self.next_comment = 0
         self.lines: list[str] = []
         self.last_end = 0  # where the last thing printed ended in the source
@@ -84,7 +87,9 @@ class _Printer:
             self.lines[-1] += "  " + comment.text.rstrip()
 
     def _comments_within(self, start: int, end: int) -> bool:
-        return any(start <= c.span.start < end for c in self.comments[self.next_comment :])
+        """Whether a comment not yet printed starts in [start, end)."""
+        i = bisect.bisect_left(self.comment_starts, start, lo=self.next_comment)
+        return i < len(self.comment_starts) and self.comment_starts[i] < end
 
     def _blank_line_between(self, end: int, start: int) -> bool:
         """Whether the author left a blank line between two items."""
