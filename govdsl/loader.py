@@ -105,7 +105,9 @@ class Loader:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+            line_start = data.rfind(b"\n", 0, error.start) + 1
+            # count characters, not bytes, as an editor does
+            column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
             self.report(
                 "SRC004",
                 f"`{shown}` is not UTF-8 text (an invalid byte at line {line}, column {column})",

@@ -355,10 +355,6 @@ def test_non_utf8_file_says_where(project):
     assert compilation.io_failed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SRC004 gives the column in bytes, not characters, when the line has other non-ASCII text before the bad byte",
-)
 def test_non_utf8_column_counts_characters(project):
     project("mixed.gov", data='person p { contact: "Zoë '.encode("utf-8") + b"\xa3" + b'5" }\n')
     (d,) = govdsl.load(["mixed.gov"]).diagnostics
