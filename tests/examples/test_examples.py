@@ -63,3 +63,32 @@ def test_broken_set_covers_every_diagnostic_and_rule():
         shown.update(expected_codes(path.read_text(encoding="utf-8")))
     wanted = (set(LANGUAGE_CODES) - SHOWN_IN_TESTS_ONLY) | {r.code for r in all_rules()}
     assert wanted - shown == set()
+
+
+# -- every view of every example -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example_models():
+    from govdsl.check.timeline import as_of
+
+    models = {}
+    for name in sorted(DELIBERATE):
+        folder = EXAMPLES / name
+        config, _ = load_config(find_config(folder), rule_categories())
+        models[name] = as_of(load([folder], root=config.project_root).model, AS_OF)
+    return models
+
+
+@pytest.mark.parametrize("name", sorted(DELIBERATE))
+def test_every_view_renders_for_every_example(example_models, name):
+    import xml.etree.ElementTree as ET
+
+    from govdsl.render import VIEWS, render
+
+    model = example_models[name]
+    for view in VIEWS:
+        assert render(model, view, "dot").startswith(b"digraph govdsl {")
+        assert render(model, view, "mermaid").startswith(b"---\ntitle:")
+        ET.fromstring(render(model, view, "svg"))
+    assert render(model, "structure", "png").startswith(b"\x89PNG")
