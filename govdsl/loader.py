@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 
-from govdsl.diagnostics import Diagnostic, Related, Severity, did_you_mean, sort_diagnostics
+from govdsl.diagnostics import Diagnostic, Severity, did_you_mean, sort_diagnostics
 from govdsl.source import SourceFile, Span
 from govdsl.syntax import parse
 from govdsl.syntax.nodes import Document, Include

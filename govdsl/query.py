@@ -26,7 +26,6 @@ conflict-of-interest rules judge them.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import json
 import re
 from collections import defaultdict
@@ -35,6 +34,7 @@ from functools import cached_property
 
 import attrs
 
+from govdsl.check.authority import UNLIMITED, widest_limits
 from govdsl.check.facts import Facts
 from govdsl.check.timeline import as_of as model_as_of
 from govdsl.diagnostics import did_you_mean
@@ -54,7 +54,7 @@ from govdsl.model.types import (
 from govdsl.text import clean, money
 
 JSON_FORMAT_VERSION = 1
-UNLIMITED = Decimal("Infinity")
+
 
 # The questions understood, each with the form people write and an example.
 QUESTIONS: tuple[tuple[str, str], ...] = (
@@ -491,23 +491,7 @@ class Authority:
                 continue
             outgoing[self.canonical(d.delegator)].append(d)
         root = self.canonical(function.holder)
-        best: dict[str, tuple[Decimal, Delegation | None]] = {root: (UNLIMITED, None)}
-        heap = [(-UNLIMITED, 0, root)]
-        order = 1
-        while heap:
-            negative, _, party = heapq.heappop(heap)
-            held = -negative
-            if held < best[party][0]:
-                continue
-            for d in outgoing.get(party, ()):
-                receiver = self.canonical(d.delegate)
-                if receiver == root:
-                    continue
-                given = min(held, d.limit if d.limit is not None else UNLIMITED)
-                if receiver not in best or given > best[receiver][0]:
-                    best[receiver] = (given, d)
-                    heapq.heappush(heap, (-given, order, receiver))
-                    order += 1
+        best = widest_limits(root, outgoing, self.canonical)
         return best
 
     def chain(self, function_id: str, canonical: str) -> tuple[Delegation, ...]:

@@ -17,7 +17,11 @@ def add_parser(commands) -> None:
     )
     add_model_options(parser)
     parser.add_argument("--view", choices=tuple(DESCRIPTIONS), default="structure", help="what to draw (default: structure)")
-    parser.add_argument("--format", choices=FORMATS, default="svg", help="output format (default: svg)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from the -o file's extension, such as .svg or .png; mermaid on the screen)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: standard output for dot and mermaid)")
     parser.add_argument("--focus", metavar="ID", help="draw only what is around this system, place, body or forum")
     parser.add_argument("--depth", type=int, metavar="N", help="with --focus: how many steps out to draw (default 2); alone: how many tiers deep")
@@ -29,7 +33,12 @@ def run(args, out, err) -> int:
     from govdsl.diagnostics import did_you_mean
     from govdsl.render import FocusError, LayoutError, render
 
-    if args.format in ("svg", "png", "pdf") and not args.output:
+    if args.format is None:
+        suffix = args.output.rsplit(".", 1)[-1].lower() if args.output and "." in args.output else ""
+        args.format = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "dot", "mmd": "mermaid", "md": "mermaid"}.get(
+            suffix, "svg" if args.output and args.output != "-" else "mermaid"
+        )
+    if args.format in ("svg", "png", "pdf") and (not args.output or args.output == "-"):
         err.print(f"govdsl: error: --format {args.format} needs -o FILE", highlight=False, markup=False)
         return 2
     if args.depth is not None and args.depth < 0:
@@ -41,8 +50,11 @@ def run(args, out, err) -> int:
     try:
         data = render(model, args.view, args.format, args.focus, args.depth)
     except FocusError:
-        suggestion = did_you_mean(args.focus, [e.id for e in model.entities])
-        hint = f" Did you mean `{suggestion}`?" if suggestion else ""
+        if model.entity(args.focus) is not None:
+            hint = " It is in the model, but this view does not draw it: try another --view, or focus on something near it."
+        else:
+            suggestion = did_you_mean(args.focus, [e.id for e in model.entities])
+            hint = f" Did you mean `{suggestion}`?" if suggestion else ""
         err.print(f"govdsl: error: `{args.focus}` is not in the {args.view} view.{hint}", highlight=False, markup=False)
         return 2
     except LayoutError as error:

@@ -67,7 +67,7 @@ def run(args, out, err) -> int:
     config = _config(args, err)
     if config is None:
         return EXIT_USAGE
-    compilation = load(args.paths, allow_outside_root=args.allow_outside_root)
+    compilation = load(args.paths, allow_outside_root=args.allow_outside_root, root=config.project_root)
     if compilation.errors or compilation.io_failed:
         print_diagnostics(err, compilation.diagnostics, compilation.sources, len(compilation.sources))
         err.print("Nothing was tried: fix the errors above first.", highlight=False)

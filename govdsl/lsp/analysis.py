@@ -20,7 +20,7 @@ from govdsl import load
 from govdsl.check.engine import check_compilation
 from govdsl.check.registry import rule_categories
 from govdsl.config import find_config, load_config
-from govdsl.diagnostics import Diagnostic, did_you_mean
+from govdsl.diagnostics import Diagnostic
 from govdsl.fmt import FormatError, format_source
 from govdsl.model import schema
 from govdsl.model import vocabulary as v

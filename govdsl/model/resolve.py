@@ -482,7 +482,7 @@ class Resolver:
             if symbol.kind not in ("place_partnership", "provider_collaborative"):
                 self.error(
                     "DCL003",
-                    f"only place partnerships and provider collaboratives have a `model`",
+                    "only place partnerships and provider collaboratives have a `model`",
                     a.get("model").key_span,
                     "Remove this line.",
                 )

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from govdsl import load_text
 from govdsl.check.engine import check_compilation

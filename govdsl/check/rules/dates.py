@@ -105,7 +105,7 @@ class ReviewDatePassed(Rule):
                     terms.span or forum.span,
                     f"the terms of reference of {_forum_words(forum)} were due for review on "
                     f"{terms.review.isoformat()}, {_ago((on - terms.review).days)}",
-                    f"Review them with the body that approved them, then record the new dates in `terms:` "
+                    "Review them with the body that approved them, then record the new dates in `terms:` "
                     "(`approved: DATE` and the next `review: DATE`).",
                     related=(Related(forum.span, f"`{forum.id}` is declared here"),) if terms.span else (),
                 )

@@ -8,10 +8,10 @@ committee to a place committee) are followed end to end once per run.
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from decimal import Decimal
 
+from govdsl.check.authority import UNLIMITED, widest_limits
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
@@ -19,7 +19,7 @@ from govdsl.model.resolve import article
 from govdsl.model.types import Decision, Delegation, Forum, Function, Organisation, Person
 from govdsl.text import money
 
-_UNLIMITED = Decimal("Infinity")
+_UNLIMITED = UNLIMITED
 _NHSE_KINDS = ("nhs_england", "nhs_england_region")
 # Forums through which two or more bodies can exercise functions together.
 _JOINT_FORUM_KINDS = ("joint_committee", "committees_in_common", "integrated_care_partnership")
@@ -356,23 +356,7 @@ class _Chains:
         root = self.c(function.holder)
         self.root[function_id] = root
         # Widest path: each party gets the largest limit any chain from the holder gives it.
-        best: dict[str, tuple[Decimal, Delegation | None]] = {root: (_UNLIMITED, None)}
-        heap = [(-_UNLIMITED, 0, root)]
-        order = 1
-        while heap:
-            negative, _, party = heapq.heappop(heap)
-            held = -negative
-            if held < best[party][0]:
-                continue
-            for d in outgoing.get(party, ()):
-                receiver = self.c(d.delegate)
-                if receiver == root:
-                    continue
-                given = min(held, d.limit if d.limit is not None else _UNLIMITED)
-                if receiver not in best or given > best[receiver][0]:
-                    best[receiver] = (given, d)
-                    heapq.heappush(heap, (-given, order, receiver))
-                    order += 1
+        best = widest_limits(root, outgoing, self.c)
         self.best[function_id] = best
 
     def chain(self, function_id: str, party: str) -> list[Delegation]:
