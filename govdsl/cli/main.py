@@ -153,8 +153,11 @@ def run_rules(args, out: Console, err: Console) -> int:
 
     if args.format == "json":
         sys.stdout.write(rules_json(all_rules()))
-    else:
+    elif out.is_terminal:
         out.print(rules_table(all_rules()))
+    else:  # piped or redirected: one plain line a rule, not a table wrapped to 80 columns
+        for rule in all_rules():
+            sys.stdout.write(f"{rule.code}  {rule.name:<48} {rule.severity.label:<8} {rule.summary}\n")
     return EXIT_OK
 
 
