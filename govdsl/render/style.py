@@ -68,14 +68,16 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "accountable_to": EdgeStyle("accountable to", TEXT, "solid", "normal", "-->"),
     "reports_to": EdgeStyle("reports to", NHS_BLUE, "dashed", "normal", "-.->"),
     "assures": EdgeStyle("gives assurance to", NHS_BLUE, "dashed", "normal", "-.->"),
-    "advises": EdgeStyle("advises", NHS_DARK_GREY, "dotted", "open", "-.->"),
+    "advises": EdgeStyle("advises", NHS_DARK_GREY, "dotted", "vee", "-.->"),
     "arbiter": EdgeStyle("resolves disputes for", NHS_PURPLE, "dotted", "diamond", "-.->"),
     "delegates": EdgeStyle("delegates to", NHS_DARK_GREEN, "bold", "normal", "==>"),
     "contributes": EdgeStyle("contributes to", NHS_DARK_GREEN, "dashed", "normal", "-.->"),
     "seat": EdgeStyle("sits on", NHS_DARK_GREY, "solid", "none", "---"),
     "interest": EdgeStyle("has an interest in", NHS_RED, "dashed", "normal", "-.->"),
     "affects": EdgeStyle("affects", NHS_DARK_GREY, "dotted", "normal", "-.->"),
-    "conflict": EdgeStyle("conflicted in", NHS_RED, "bold", "normal", "==>"),
+    "conflict": EdgeStyle("takes part although conflicted in", NHS_RED, "bold", "normal", "==>"),
+    "stepped_out": EdgeStyle("stepped out of", NHS_DARK_GREEN, "dashed", "tee", "-.->"),
+    "hosts": EdgeStyle("is hosted by", NHS_DARK_GREEN, "solid", "odiamond", "---"),
 }
 
 CLUSTER_STYLES = {

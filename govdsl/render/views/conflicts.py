@@ -38,5 +38,5 @@ def build(model: Model) -> Graph:
             edges.append(Edge(decision.id, organisation, "affects"))
             for person in sorted(interested[organisation] & seats_by_forum.get(decision.forum, set())):
                 label = "stepped out" if person in decision.excluded else "takes part"
-                edges.append(Edge(person, decision.id, "conflict" if person not in decision.excluded else "seat", label))
+                edges.append(Edge(person, decision.id, "stepped_out" if person in decision.excluded else "conflict", label))
     return Graph("Conflicts of interest", tuple(nodes), tuple(dict.fromkeys(edges)), direction="LR")

@@ -50,7 +50,7 @@ def build(model: Model) -> Graph:
             edges.append(Edge(contribution.partner, fund.id, "contributes", money(contribution.amount)))
         if fund.host:
             add(fund.host)
-            edges.append(Edge(fund.id, fund.host, "part_of", "hosted by"))
+            edges.append(Edge(fund.id, fund.host, "hosts"))
     edges = [e for e in edges if e.source in ids and e.target in ids]
     return Graph("Delegation", tuple(nodes), tuple(edges), direction="TB")
 
