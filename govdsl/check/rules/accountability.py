@@ -18,7 +18,7 @@ import attrs
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
-from govdsl.model.types import Forum, Organisation
+from govdsl.model.types import Forum
 from govdsl.source import Span
 
 # Forums that exercise functions on someone's behalf and so must answer to a statutory body.
@@ -52,14 +52,16 @@ def _related(span: Span | None, note: str) -> tuple[Related, ...]:
 
 
 def _describe(ctx, party: str) -> str:
-    """`committee `audit``, `integrated care board `x``, `` `ann_hale` ``, for messages."""
-    entity = ctx.model.entity(party) if party else None
+    """`committee `audit``, `integrated care board `x``, for messages.
+
+    `party` is always a declared forum or organisation: the start of a loop
+    (lines run only from forums and organisations) or a forum with a chair.
+    """
+    entity = ctx.model.entity(party)
     if isinstance(entity, Forum):
         return f"{v.FORUM_KINDS[entity.kind].label} `{party}`"
-    if isinstance(entity, Organisation):
-        kind = v.ORGANISATION_KINDS.get(entity.kind)
-        return f"{kind.label if kind else 'organisation'} `{party}`"
-    return f"`{party}`"
+    kind = v.ORGANISATION_KINDS.get(entity.kind)
+    return f"{kind.label if kind else 'organisation'} `{party}`"
 
 
 def _run_cache(rule: Rule, ctx) -> dict:
@@ -91,9 +93,8 @@ def _graph(model) -> dict[str, list[_Edge]]:
     """Source -> its edges up the accountability graph, in declaration order."""
     out: dict[str, list[_Edge]] = {}
     for forum in model.forums:
-        for parent in forum.parents:
-            if parent:
-                out.setdefault(forum.id, []).append(_Edge(forum.id, parent, "parent", forum.span))
+        for parent in forum.parents:  # resolved references: never empty
+            out.setdefault(forum.id, []).append(_Edge(forum.id, parent, "parent", forum.span))
     for line in model.lines:
         if line.kind in _LINE_PHRASES and line.source and line.target:
             out.setdefault(line.source, []).append(_Edge(line.source, line.target, line.kind, line.span))
@@ -152,7 +153,7 @@ def _cycle_through(start: str, members: set[str], graph: dict[str, list[_Edge]])
     came_by: dict[str, _Edge] = {}
     queue = deque([start])
     seen = {start}
-    while queue:
+    while True:  # `start` lies on a circle inside its component, so the search always comes back to it
         node = queue.popleft()
         for edge in graph.get(node, ()):
             if edge.target == start:
@@ -164,7 +165,6 @@ def _cycle_through(start: str, members: set[str], graph: dict[str, list[_Edge]])
                 seen.add(edge.target)
                 came_by[edge.target] = edge
                 queue.append(edge.target)
-    return []
 
 
 # -- ACC001 ---------------------------------------------------------------------------------------
@@ -469,8 +469,6 @@ class SelfAssurance(Rule):
 
     def _leads(self, ctx, party: str) -> list[tuple[str, Span | None]]:
         """The people who lead a party: a person themself, or a forum's chairs (with their seats)."""
-        if not party:
-            return []
         if ctx.facts.person(party):
             return [(party, None)]
         cache = _run_cache(self, ctx)

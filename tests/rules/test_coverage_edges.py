@@ -1,0 +1,91 @@
+"""Edge cases of the rules that the fixtures and per-rule tests do not reach.
+
+Each test asserts what the rule reports (codes, messages, severities,
+related locations) for one seldom-taken path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+from govdsl.config import Config
+from govdsl.diagnostics import Severity
+from tests.rules.harness import AS_OF, check_text, codes
+
+
+def run(text: str, select: str, as_of: dt.date = AS_OF):
+    return check_text(textwrap.dedent(text), Config(select=(select,)), as_of)
+
+
+# -- dates -------------------------------------------------------------------------------------------
+EXPIRING = """
+organisation icb "ICB" { kind: icb }
+board icb_board "Board" { parent: icb }
+committee quality "Quality" { parent: icb_board }
+function f "F" { held_by: icb }
+delegation d "D" {
+  from: icb_board
+  to: quality
+  functions: [f]
+  effective: EFFECTIVE
+  expires: EXPIRES
+  review: 2030-01-01
+}
+"""
+
+
+def test_expiry_tomorrow_is_worded_tomorrow():
+    text = EXPIRING.replace("EFFECTIVE", "2024-04-01").replace("EXPIRES", "2026-11-25")
+    found = run(text, "TIME")
+    assert codes(found) == ["TIME001"]
+    assert found[0].severity == Severity.INFO
+    assert "expires on 2026-11-25, tomorrow" in found[0].message
+
+
+def test_expiry_before_its_own_start_is_not_an_ending():
+    text = EXPIRING.replace("EFFECTIVE", "2027-01-01").replace("EXPIRES", "2026-12-01")
+    assert codes(run(text, "TIME")) == []
+
+
+# -- accountability ----------------------------------------------------------------------------------
+def test_organisation_accountable_to_itself_is_named_by_its_kind():
+    found = run(
+        """
+        organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+        organisation vcse_alliance "Northmoor VCSE Alliance" {
+          kind: vcse
+          accountable_to: [vcse_alliance]
+        }
+        """,
+        "ACC001",
+    )
+    assert codes(found) == ["ACC001"]
+    assert found[0].message == (
+        "voluntary, community or social enterprise organisation `vcse_alliance` is made accountable to itself: "
+        "`vcse_alliance` is accountable to `vcse_alliance`"
+    )
+    assert [r.message for r in found[0].related] == ["`vcse_alliance` is accountable to `vcse_alliance`"]
+
+
+def test_lines_to_two_non_statutory_bodies_are_both_named():
+    found = run(
+        """
+        organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+        organisation a_org "A" { kind: vcse }
+        organisation b_org "B" { kind: vcse }
+        board icb_board "ICB Board" { parent: northmoor_icb }
+        place_partnership p "P" {
+          model: lead_provider_contract
+          accountable_to: [a_org, b_org]
+        }
+        """,
+        "ACC002",
+    )
+    assert codes(found) == ["ACC002"]
+    assert "its lines lead only to `a_org` and `b_org`, and from there to no statutory body" in found[0].message
+    assert [r.message for r in found[0].related] == [
+        "`p` is accountable to `a_org`, which leads to no statutory body",
+        "`p` is accountable to `b_org`, which leads to no statutory body",
+    ]
+
