@@ -11,7 +11,7 @@ import textwrap
 
 from govdsl.config import Config
 from govdsl.diagnostics import Severity
-from tests.rules.harness import AS_OF, check_text, codes
+from tests.rules.harness import AS_OF, FIXTURES, check_text, codes
 
 
 def run(text: str, select: str, as_of: dt.date = AS_OF):
@@ -89,3 +89,13 @@ def test_lines_to_two_non_statutory_bodies_are_both_named():
         "`p` is accountable to `b_org`, which leads to no statutory body",
     ]
 
+
+
+# -- composition -------------------------------------------------------------------------------------
+def test_partnership_missing_only_the_icb_does_not_point_at_the_footprint():
+    text = (FIXTURES / "STAT004_council_missing.gov").read_text(encoding="utf-8")
+    text = text.replace("seat: ann_hale as chair for northmoor_icb", "seat: cllr_bell as chair for northmoor_council")
+    found = run(text, "STAT004")
+    assert codes(found) == ["STAT004"]
+    assert found[0].message == "integrated care partnership `northmoor_icp` has no member for `northmoor_icb`"
+    assert [r.message for r in found[0].related] == ["`northmoor_icb` is declared here"]

@@ -120,31 +120,26 @@ def counts_for(ctx, seat: Seat) -> set[str]:
     appointed by it, or its holder has a post at it or is employed by it.
     """
     orgs = {o for o in (seat.representing, seat.nominated_by, seat.appointed_by) if o}
-    person = ctx.facts.person(seat.person)
-    if person is not None:
-        orgs.update(p.organisation for p in person.posts if p.organisation)
-        orgs.update(person.employers)
+    person = ctx.facts.person(seat.person)  # a seat's holder is always a declared person
+    orgs.update(p.organisation for p in person.posts if p.organisation)
+    orgs.update(person.employers)
     return orgs
 
 
 def _employed_by(ctx, person_id: str, organisation_id: str) -> bool:
-    person = ctx.facts.person(person_id)
-    if person is None:
-        return False
+    person = ctx.facts.person(person_id)  # a seat's holder is always a declared person
     return organisation_id in person.employers or any(
         p.organisation == organisation_id and p.role in _EMPLOYED_POSTS for p in person.posts
     )
 
 
-def not_yet_set_up(ctx, forum: Forum | None) -> bool:
+def not_yet_set_up(ctx, forum: Forum) -> bool:
     """Whether every member's seat on a forum starts after the check date.
 
     Such a forum (an ICB board checked as of a date before July 2022, a
     committee whose first members join next month) does not exist yet on
     that date, so it is not judged incomplete.
     """
-    if forum is None:
-        return False
     history = ctx.history.entity(forum.id)
     seats = [s for s in (history.seats if isinstance(history, Forum) else forum.seats) if is_member(s)]
     return bool(seats) and all(s.start is not None and s.start > ctx.as_of for s in seats)
@@ -681,9 +676,7 @@ class HwbMembershipIncomplete(Rule):
         for seat in _members(forum):
             if "councillor" in seat.capacities:
                 councillor = True
-            person = ctx.facts.person(seat.person)
-            if person is not None:
-                roles.update(p.role for p in person.posts)
+            roles.update(p.role for p in ctx.facts.person(seat.person).posts)
             for org in counts_for(ctx, seat):
                 kind = ctx.facts.kind_of(org)
                 if kind is not None:
@@ -917,12 +910,11 @@ class AuditCommitteeMisconstituted(Rule):
         ned_seat = board.seat_of(person_id, "non_executive") if board else None
         icb_chair_seat = board.seat_of(person_id, "chair") if board else None
         problems, related = [], []
-        if ned_seat is None and not (person and person.independent):
+        if ned_seat is None and not person.independent:
             problems.append("is not an independent non-executive member")
-        if person is None or not {"finance", "audit"} & set(person.expertise):
+        if not {"finance", "audit"} & set(person.expertise):
             problems.append("has no finance or audit expertise recorded")
-            if person is not None:
-                related.append((person.span, f"`{person_id}` is declared here"))
+            related.append((person.span, f"`{person_id}` is declared here"))
         serious = bool(problems)
         if icb_chair_seat is not None:
             problems.append(f"is also the chair of ICB `{icb.id}`")
