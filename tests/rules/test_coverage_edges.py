@@ -99,3 +99,63 @@ def test_partnership_missing_only_the_icb_does_not_point_at_the_footprint():
     assert codes(found) == ["STAT004"]
     assert found[0].message == "integrated care partnership `northmoor_icp` has no member for `northmoor_icb`"
     assert [r.message for r in found[0].related] == ["`northmoor_icb` is declared here"]
+
+
+# -- conflicts ---------------------------------------------------------------------------------------
+def test_two_voting_seats_on_one_forum_name_it_once():
+    found = run(
+        """
+        organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+        person ann_hale "Dr Ann Hale" {}
+        board icb_board "NHS Northmoor ICB Board" {
+          parent: northmoor_icb
+          seat: ann_hale as chair
+          seat: ann_hale as voting_member from 2025-04-01 to 2026-12-31
+        }
+        """,
+        "COI001",
+    )
+    assert codes(found) == ["COI001"]
+    assert found[0].message == (
+        "`ann_hale` has a voting seat on board `icb_board` but no entry in the register of interests"
+    )
+    assert [r.message for r in found[0].related] == ["voting seat on board `icb_board`"] * 2
+
+
+def test_partner_member_employed_by_the_affected_organisation():
+    found = run(
+        """
+        organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+        organisation moorside_practice "Moorside Medical Practice" { kind: gp_practice }
+        person ann_hale "Dr Ann Hale" { no_interests: 2024-04-01 }
+        person jo_kent "Dr Jo Kent" {
+          post: governor
+          employer: moorside_practice
+          no_interests: 2024-04-01
+        }
+        board icb_board "NHS Northmoor ICB Board" {
+          parent: northmoor_icb
+          quorum: 2 including [chair]
+          decision: simple_majority with casting_vote
+          seat: ann_hale as chair
+          seat: jo_kent as partner_member_primary_care
+        }
+        decision practice_funding "Practice funding" {
+          forum: icb_board
+          date: 2025-05-29
+          affects: [moorside_practice]
+        }
+        """,
+        "COI005",
+    )
+    assert codes(found) == ["COI005"]
+    assert found[0].severity == Severity.WARNING
+    assert found[0].message == (
+        "partner member `jo_kent` takes part in decision `practice_funding` of board `icb_board`, "
+        "which affects their own organisation `moorside_practice`"
+    )
+    # the post with no organisation (`governor`) links them to nothing; the employer does
+    assert [r.message for r in found[0].related] == [
+        "`jo_kent`'s seat as a partner member",
+        "`jo_kent` is employed by `moorside_practice`",
+    ]

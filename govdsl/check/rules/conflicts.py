@@ -31,9 +31,8 @@ STAYING_ACTIONS = frozenset({"declare_and_participate", "withhold_papers"})
 
 
 # -- wording -------------------------------------------------------------------------------
-def _forum_words(forum: Forum | None, forum_id: str) -> str:
-    if forum is None:
-        return f"`{forum_id}`"
+def _forum_words(forum: Forum, forum_id: str) -> str:
+    # `forum` is never None: seats and decisions always name a declared forum.
     kind = v.FORUM_KINDS.get(forum.kind)
     return f"{kind.label if kind else 'forum'} `{forum.id}`"
 
@@ -87,15 +86,13 @@ def _voting_seats(ctx, forum_id: str, on: dt.date) -> list[Seat]:
     return seats
 
 
-def _own_organisations(ctx, forum: Forum | None) -> set[str]:
+def _own_organisations(ctx, forum: Forum) -> set[str]:
     """The organisations a forum belongs to or whose bodies take part in it.
 
     Working for one of these is not a conflict on that forum: an ICB
     executive on the ICB board, a council officer on a joint committee of the
     ICB and that council.
     """
-    if forum is None:
-        return set()
     own = set(ctx.facts.organisations_of(forum.id)) | set(forum.partners)
     return set().union(*(_family(ctx, o) for o in own)) if own else own
 
@@ -128,11 +125,9 @@ def _history_person(ctx, person_id: str) -> Person | None:
     return entity if isinstance(entity, Person) else None
 
 
-def _implied_organisations(person: Person | None) -> dict[str, list]:
+def _implied_organisations(person: Person) -> dict[str, list]:
     """Organisations a person has a stake in through a post or employment, with the post lines."""
     implied: dict[str, list] = {}
-    if person is None:
-        return implied
     for post in person.posts:
         if post.organisation and post.role in v.INTEREST_BEARING_POSTS:
             implied.setdefault(post.organisation, []).append(post)
@@ -709,13 +704,12 @@ class StructuralConflict(Rule):
             if seat.representing:
                 note = f"`{seat.person}` sits as a partner member for `{seat.representing}`"
                 sources.append((seat.representing, seat.span, note))
-            if person is not None:
-                for post in person.posts:
-                    if post.organisation:
-                        note = f"`{seat.person}` is {_post_words(post.organisation, [post])}"
-                        sources.append((post.organisation, post.span, note))
-                for employer in person.employers:
-                    sources.append((employer, person.span, f"`{seat.person}` is employed by `{employer}`"))
+            for post in person.posts:  # a seat's holder is always a declared person
+                if post.organisation:
+                    note = f"`{seat.person}` is {_post_words(post.organisation, [post])}"
+                    sources.append((post.organisation, post.span, note))
+            for employer in person.employers:
+                sources.append((employer, person.span, f"`{seat.person}` is employed by `{employer}`"))
             hits: dict[str, str] = {}  # affected organisation -> their organisation
             related = []
             for own, span, note in sources:
