@@ -279,8 +279,6 @@ class Resolver:
         that text would be noise: the syntax error is the one to fix first.
         """
         span = diagnostic.span
-        if span is None:
-            return False
         for region in self._unreliable.get(span.file, ()):
             if region.start == region.end:
                 if span.start <= region.start <= span.end:
