@@ -159,3 +159,45 @@ def test_partner_member_employed_by_the_affected_organisation():
         "`jo_kent`'s seat as a partner member",
         "`jo_kent` is employed by `moorside_practice`",
     ]
+
+
+# -- delegation --------------------------------------------------------------------------------------
+PEOPLE_AS_PARTIES = """
+organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+person ann_hale "Dr Ann Hale" { no_interests: 2024-04-01 }
+person bob_eze "Bob Eze" { no_interests: 2024-04-01 }
+board icb_board "ICB Board" { parent: northmoor_icb }
+function f "F" { held_by: northmoor_icb }
+delegation d "D" {
+  from: FROM
+  to: TO
+  functions: [f]
+  basis: BASIS
+  reports_to: [icb_board]
+}
+"""
+
+
+def people_as_parties(delegator: str, delegate: str, basis: str) -> str:
+    return PEOPLE_AS_PARTIES.replace("FROM", delegator).replace("TO", delegate).replace("BASIS", basis)
+
+
+def test_lead_provider_contract_with_a_person_is_unfit():
+    found = run(people_as_parties("icb_board", "ann_hale", "lead_provider_contract"), "DEL007")
+    assert codes(found) == ["DEL007"]
+    assert found[0].message == (
+        "delegation `d` is made under `lead_provider_contract` (lead-provider contract), but a lead-provider "
+        "contract is held by a provider, and `ann_hale` (a person) is not one"
+    )
+
+
+def test_basis_is_not_judged_when_a_party_acts_for_no_organisation():
+    # A person with no employer or post acts for no organisation, so whether the basis fits
+    # cannot be told: the rule says nothing rather than guess.
+    assert codes(run(people_as_parties("ann_hale", "bob_eze", "lga_s101"), "DEL007")) == []
+    assert codes(run(people_as_parties("ann_hale", "bob_eze", "s75_agreement"), "DEL007")) == []
+    assert codes(run(people_as_parties("icb_board", "bob_eze", "scheme_of_delegation"), "DEL007")) == []
+
+
+def test_a_person_is_not_a_council_made_delegate():
+    assert codes(run(people_as_parties("icb_board", "bob_eze", "s65z5_delegation"), "DEL003")) == []
