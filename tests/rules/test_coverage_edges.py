@@ -201,3 +201,24 @@ def test_basis_is_not_judged_when_a_party_acts_for_no_organisation():
 
 def test_a_person_is_not_a_council_made_delegate():
     assert codes(run(people_as_parties("icb_board", "bob_eze", "s65z5_delegation"), "DEL003")) == []
+
+
+# -- subsidiarity ------------------------------------------------------------------------------------
+def test_population_under_a_thousand_is_written_in_full():
+    found = run(
+        """
+        organisation northmoor_icb "NHS Northmoor ICB" {
+          kind: icb
+          serves: northmoor
+        }
+        system northmoor "Northmoor" { population: 1.02m }
+        place north "North Northmoor" {
+          within: northmoor
+          population: 800
+        }
+        """,
+        "SUB001",
+    )
+    assert codes(found) == ["SUB001"]
+    assert found[0].severity == Severity.WARNING
+    assert found[0].message == "place `north` has 800 people, below the usual 250k–500k for a place"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
-from govdsl.model.types import Forum, Organisation, Tier
+from govdsl.model.types import Forum, Organisation
 
 
 def _people(n: int) -> str:
@@ -131,8 +131,6 @@ def _describe(ctx, party: str) -> str:
     if isinstance(entity, Organisation):
         kind = v.ORGANISATION_KINDS.get(entity.kind)
         return f"{kind.label if kind else 'organisation'} `{party}`"
-    if isinstance(entity, Tier):
-        return f"{v.TIER_KINDS[entity.kind].label} `{party}`"
     return f"`{party}`"
 
 
@@ -143,8 +141,6 @@ def _level(ctx, party: str) -> int | None:
     like their employers, and a place director works at place level even when
     employed by the ICB (as place directors usually are).
     """
-    if not party:
-        return None
     facts = ctx.facts
     person = facts.person(party)
     if person is None:
