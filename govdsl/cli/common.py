@@ -31,16 +31,44 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-04-01") from None
 
 
-def project_config(paths):
-    """The configuration nearest the first path (as `check` reads it), and any problems with it."""
+def project_config(paths, explicit: str | None = None):
+    """The configuration for a run, and any problems reading it (CFG001 diagnostics).
+
+    `explicit` is a file named with `--config`; otherwise the nearest govdsl.toml
+    (or pyproject.toml with [tool.govdsl]) at or above the first path is read, as
+    `check` reads it. Every command finds its configuration here.
+    """
     from pathlib import Path
 
     from govdsl.check.registry import rule_categories
-    from govdsl.config import find_config, load_config
+    from govdsl.config import Config, find_config, load_config
+    from govdsl.diagnostics import Diagnostic, Severity
 
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            missing = Diagnostic(
+                "CFG001",
+                Severity.ERROR,
+                f"the configuration file `{explicit}` does not exist",
+                None,
+                "Check the path given to --config.",
+            )
+            return Config(), (missing,)
+        return load_config(path, rule_categories())
     start = Path(paths[0]) if paths else Path.cwd()
-    found = find_config(start.resolve() if start.exists() else Path.cwd())
-    return load_config(found, rule_categories())
+    return load_config(find_config(start.resolve() if start.exists() else Path.cwd()), rule_categories())
+
+
+def config_or_report(paths, err: Console, explicit: str | None = None):
+    """The configuration, or None after printing what is wrong with it (exit status 2)."""
+    from govdsl.cli.output import print_text
+
+    config, problems = project_config(paths, explicit)
+    if problems:
+        print_text(err, problems, {}, 0)
+        return None
+    return config
 
 
 def load_model(args, err: Console):
@@ -52,9 +80,8 @@ def load_model(args, err: Console):
     from govdsl import load
     from govdsl.cli.output import print_text
 
-    config, problems = project_config(args.paths)
-    if problems:
-        print_text(err, problems, {}, 0)
+    config = config_or_report(args.paths, err)
+    if config is None:
         return None, 2, None
     compilation = load(
         args.paths, allow_outside_root=getattr(args, "allow_outside_root", False), root=config.project_root

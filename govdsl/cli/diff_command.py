@@ -48,20 +48,6 @@ def _load(paths, as_of, config):
     return compilation, check_compilation(compilation, config, as_of)
 
 
-def _config(path: Path, err):
-    """The configuration nearest the new version, as `check` would use it."""
-    from govdsl.check.registry import rule_categories
-    from govdsl.cli.output import print_text
-    from govdsl.config import find_config, load_config
-
-    found = find_config(path.resolve() if path.exists() else Path.cwd())
-    config, problems = load_config(found, rule_categories())
-    if problems:
-        print_text(err, problems, {}, 0)
-        return None
-    return config
-
-
 def run(args, out, err) -> int:
     import datetime as dt
 
@@ -102,7 +88,9 @@ def run(args, out, err) -> int:
         except _Failure as failure:
             err.print(f"govdsl: error: {failure}", markup=False, highlight=False)
             return 2
-        config = _config(Path(new_paths[0]), err)
+        from govdsl.cli.common import config_or_report
+
+        config = config_or_report([new_paths[0]], err)
         if config is None:
             return 2
         old, old_findings = _load(old_paths, as_of, config)

@@ -99,23 +99,6 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-04-01") from None
 
 
-def load_settings(args, err: Console):
-    """The configuration for a run, and any problems reading it."""
-    from pathlib import Path
-
-    from govdsl.check.registry import rule_categories
-    from govdsl.cli.common import project_config
-    from govdsl.config import load_config
-
-    if args.config:
-        path = Path(args.config)
-        if not path.is_file():
-            err.print(f"govdsl: error: the configuration file {args.config} does not exist", markup=False)
-            return None, True
-        return load_config(path, rule_categories())
-    return project_config(args.paths)
-
-
 def run_check(args, out: Console, err: Console) -> int:
     import datetime as dt
 
@@ -124,9 +107,14 @@ def run_check(args, out: Console, err: Console) -> int:
     from govdsl.cli.output import print_text, to_json
     from govdsl.diagnostics import Severity
 
-    config, problems = load_settings(args, err)
-    if config is None:
+    from pathlib import Path
+
+    from govdsl.cli.common import project_config
+
+    if args.config and not Path(args.config).is_file():  # a usage error, not a finding for the report
+        err.print(f"govdsl: error: the configuration file {args.config} does not exist", markup=False)
         return EXIT_USAGE
+    config, problems = project_config(args.paths, args.config)
     compilation = load(args.paths, allow_outside_root=args.allow_outside_root, root=config.project_root)
     if args.no_rules or problems:
         diagnostics = tuple(problems) + compilation.diagnostics

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 EXIT_OK, EXIT_MODEL_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -55,21 +54,11 @@ def load_with_config(paths, *, config_file=None, allow_outside_root=False, err=N
     Returns (compilation or None, config or None, exit status).
     """
     from govdsl import load
-    from govdsl.check.registry import rule_categories
-    from govdsl.cli.common import project_config
+    from govdsl.cli.common import config_or_report
     from govdsl.cli.output import print_text
-    from govdsl.config import load_config
 
-    if config_file:
-        path = Path(config_file)
-        if not path.is_file():
-            err.print(f"govdsl: error: the configuration file {config_file} does not exist", markup=False, highlight=False)
-            return None, None, EXIT_USAGE
-        config, problems = load_config(path, rule_categories())
-    else:
-        config, problems = project_config(paths)
-    if problems:
-        print_text(err, problems, {}, 0)
+    config = config_or_report(paths, err, config_file)
+    if config is None:
         return None, None, EXIT_USAGE
     compilation = load(paths, allow_outside_root=allow_outside_root, root=config.project_root)
     if compilation.errors or compilation.io_failed:

@@ -12,7 +12,6 @@ as a name that is not declared.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 EXIT_OK, EXIT_BREAKS, EXIT_USAGE = 0, 1, 2
 
@@ -34,26 +33,6 @@ def add_parser(commands) -> None:
     parser.set_defaults(run=run)
 
 
-def _config(args, err):
-    from govdsl.check.registry import rule_categories
-    from govdsl.cli.output import print_text
-    from govdsl.config import find_config, load_config
-
-    if args.config:
-        path = Path(args.config)
-        if not path.is_file():
-            err.print(f"govdsl: error: the configuration file {args.config} does not exist", markup=False)
-            return None
-    else:
-        start = Path(args.paths[0])
-        path = find_config(start.resolve() if start.exists() else Path.cwd())
-    config, problems = load_config(path, rule_categories())
-    if problems:
-        print_text(err, problems, {}, 0)
-        return None
-    return config
-
-
 def run(args, out, err) -> int:
     import datetime as dt
 
@@ -64,7 +43,9 @@ def run(args, out, err) -> int:
     if not args.remove and not args.vacant:
         err.print("govdsl: error: say what to take out: --remove ID or --vacant FORUM:PERSON", markup=False, highlight=False)
         return EXIT_USAGE
-    config = _config(args, err)
+    from govdsl.cli.common import config_or_report
+
+    config = config_or_report(args.paths, err, args.config)
     if config is None:
         return EXIT_USAGE
     compilation = load(args.paths, allow_outside_root=args.allow_outside_root, root=config.project_root)

@@ -224,3 +224,12 @@ def test_project_root_lets_sibling_models_share_a_file(tmp_path):
     (model / "govdsl.toml").write_text('[project]\nroot = "../nowhere"\n', encoding="utf-8")
     code, out, _ = run("check", str(model))
     assert code == 2 and "CFG001" in out
+
+
+def test_a_missing_config_file_is_a_diagnostic_for_every_command(tmp_path):
+    path = write(tmp_path, "m.gov", BIG_PLACE)
+    for args in (("check",), ("whatif", "--remove", "p"), ("query",)):
+        extra = ("who sits on p",) if args[0] == "query" else ()
+        code, out, err = run(*args, str(path), *extra, "--config", str(tmp_path / "nope.toml"))
+        assert code == 2, args
+        assert ("CFG001" in out + err or "does not exist" in err) and "Traceback" not in err
