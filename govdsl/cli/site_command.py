@@ -34,20 +34,15 @@ def add_parser(commands) -> None:
 
 
 def run(args, out, err) -> int:
-    from govdsl.cli.common import load_model
-    from govdsl.cli.main import load_settings
-    from govdsl.cli.output import print_text
+    from govdsl.cli.common import config_or_report, load_model
     from govdsl.render import LayoutError
     from govdsl.site import SiteError, build_site
 
     model, status, compilation = load_model(args, err)
     if model is None:
         return status
-    config, problems = load_settings(args, err)
+    config = config_or_report(args.paths, err, args.config)
     if config is None:
-        return EXIT_USAGE
-    if problems:
-        print_text(err, problems, {}, 0)
         err.print("Nothing was written: fix the configuration first.", highlight=False)
         return EXIT_USAGE
     as_of = args.as_of or dt.date.today()
