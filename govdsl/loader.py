@@ -56,8 +56,9 @@ class Loader:
         self.allow_outside_root = allow_outside_root
         # Editors: the unsaved text of open files, by resolved path, read instead of the disk.
         self.overlays: dict = overlays or {}
-        # Editors: parse results by (resolved path, text), so only edited files are parsed again.
-        self.parse_cache: dict | None = parse_cache
+        # Editors: the last parse of each file (syntax.incremental.ParseCache), so that only
+        # what was edited is parsed again.
+        self.parse_cache = parse_cache
         self.sources: dict[str, SourceFile] = {}
         self.documents: dict[Path, Document] = {}
         self.diagnostics: list[Diagnostic] = []
@@ -130,13 +131,7 @@ class Loader:
         source = self.read(path, span)
         if source is None:
             return
-        if self.parse_cache is None:
-            result = parse(source)
-        else:
-            key = (resolved, source.text)
-            result = self.parse_cache.get(key)
-            if result is None:
-                result = self.parse_cache[key] = parse(source)
+        result = parse(source) if self.parse_cache is None else self.parse_cache.parse(resolved, source)
         self.documents[resolved] = result.document
         self.diagnostics.extend(result.diagnostics)
         self._stack.append(resolved)

@@ -19,13 +19,16 @@ def in_force(start: dt.date | None, end: dt.date | None, on: dt.date) -> bool:
     return (start is None or start <= on) and (end is None or on <= end)
 
 
+def _with(entity, field: str, kept: tuple):
+    """The entity with only `kept` of a field's items; the entity itself when all were kept."""
+    return entity if len(kept) == len(getattr(entity, field)) else attrs.evolve(entity, **{field: kept})
+
+
 def as_of(model: Model, on: dt.date) -> Model:
     """The model with every seat, interest and delegation not in force on `on` left out."""
-    forums = tuple(
-        attrs.evolve(f, seats=tuple(s for s in f.seats if in_force(s.start, s.end, on))) for f in model.forums
-    )
+    forums = tuple(_with(f, "seats", tuple(s for s in f.seats if in_force(s.start, s.end, on))) for f in model.forums)
     people = tuple(
-        attrs.evolve(p, interests=tuple(i for i in p.interests if in_force(i.start, i.end, on))) for p in model.people
+        _with(p, "interests", tuple(i for i in p.interests if in_force(i.start, i.end, on))) for p in model.people
     )
     delegations = tuple(d for d in model.delegations if in_force(d.start, d.end, on))
     pooled = tuple(f for f in model.pooled_funds if in_force(f.start, f.end, on))

@@ -3,9 +3,9 @@
 A `Project` is one model: the `.gov` files of a folder (the nearest folder
 holding a govdsl.toml, else the folder of the file), with the unsaved text
 of open files laid over the disk. It is compiled again after each edit;
-parse results are cached by file and text, so an edit re-parses only the
-file edited, and name resolution and the rules run over the model again
-(each is linear in its size).
+the last parse of each file is kept, so an edit re-parses only the
+declarations it touched (see syntax/incremental.py), and name resolution
+and the rules run over the model again (each is linear in its size).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from govdsl.model.resolve import CATEGORY_OF_KIND
 from govdsl.model.types import Delegation, Forum, Function, Organisation, Person, Tier
 from govdsl.source import SourceFile, Span
 from govdsl.syntax import nodes
+from govdsl.syntax.incremental import ParseCache
 from govdsl.text import money
 
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
@@ -48,7 +49,7 @@ def project_root(path: Path, workspace_root: Path | None) -> Path:
 class Project:
     root: Path
     overlays: dict = attrs.field(factory=dict)  # resolved path -> text
-    parse_cache: dict = attrs.field(factory=dict)
+    parse_cache: ParseCache = attrs.field(factory=ParseCache)
     compilation: object = None
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -56,9 +57,8 @@ class Project:
         config, problems = load_config(find_config(self.root), rule_categories())
         self.compilation = load([self.root], allow_outside_root=True, overlays=self.overlays, parse_cache=self.parse_cache)
         self.diagnostics = tuple(problems) + check_compilation(self.compilation, config, as_of or dt.date.today())
-        # keep the cache to what is current, so it does not grow with every keystroke
-        current = {(Path(p).resolve(), s.text) for p, s in self.compilation.sources.items()}
-        self.parse_cache = {k: r for k, r in self.parse_cache.items() if (k[0], k[1]) in current}
+        # forget files that are no longer part of the model
+        self.parse_cache.keep_only(Path(p).resolve() for p in self.compilation.sources)
         return self.compilation
 
     # -- files -----------------------------------------------------------------------------------

@@ -179,6 +179,16 @@ def for_declaration(kind: str) -> dict[str, AttributeSpec]:
 NESTED = {"terms": TERMS, "interest": INTEREST, "seat": SEAT, "post": POST}
 
 
+_ALLOWED: dict[int, dict[str, bool]] = {}
+
+
 def allowed(specs: dict[str, AttributeSpec]) -> dict[str, bool]:
-    """Key -> repeatable, as the resolver checks them."""
-    return {key: spec.repeatable for key, spec in specs.items()}
+    """Key -> repeatable, as the resolver checks them.
+
+    Worked out once per schema (the schemas above live as long as the program):
+    the resolver asks for every block of every declaration.
+    """
+    found = _ALLOWED.get(id(specs))
+    if found is None:
+        found = _ALLOWED[id(specs)] = {key: spec.repeatable for key, spec in specs.items()}
+    return found

@@ -82,17 +82,20 @@ class _Builder(Transformer):
     def __init__(self):
         super().__init__(visit_tokens=False)
         self.file = ""
+        # Where the text being parsed starts in its file: 0 for a whole file, more when
+        # only a stretch of it is parsed again after an edit (see incremental.py).
+        self.offset = 0
         # Declarations and includes as they are completed, kept if the parse gives up part way.
         self.completed: list = []
 
     def _span(self, first: Token, last: Token) -> Span:
-        return Span(self.file, first.start_pos, _end(last))
+        return Span(self.file, self.offset + first.start_pos, self.offset + _end(last))
 
     def _make_term(self, token) -> nodes.Term:
         if isinstance(token, nodes.ListTerm):
             return token  # already built
         # `token` is a lark Token, or lark-cython's token of the same shape
-        span = Span(self.file, token.start_pos, _end(token))
+        span = Span(self.file, self.offset + token.start_pos, self.offset + _end(token))
         kind = token.type
         value = token.value
         if kind == "NAME":
@@ -131,8 +134,9 @@ class _Builder(Transformer):
             elif isinstance(child, nodes.Block):
                 block = child
         end = (block or phrase).span.end
-        key_span = Span(self.file, key.start_pos, _end(key) - 1)
-        return nodes.Attribute(key.value[:-1], key_span, phrase, block, Span(self.file, key.start_pos, end))
+        start = self.offset + key.start_pos
+        key_span = Span(self.file, start, self.offset + _end(key) - 1)
+        return nodes.Attribute(key.value[:-1], key_span, phrase, block, Span(self.file, start, end))
 
     def declaration(self, children):
         kind, name = children[0], children[1]
@@ -141,7 +145,11 @@ class _Builder(Transformer):
             title = self._make_term(children[2])
         block = children[-1]
         declaration = nodes.Declaration(
-            self._make_term(kind), self._make_term(name), title, block, Span(self.file, kind.start_pos, block.span.end)
+            self._make_term(kind),
+            self._make_term(name),
+            title,
+            block,
+            Span(self.file, self.offset + kind.start_pos, block.span.end),
         )
         self.completed.append(declaration)
         return declaration
@@ -195,6 +203,7 @@ class _Parser:
     def parse(self, source: SourceFile) -> ParseResult:
         with self.lock:
             self.builder.file = source.path
+            self.builder.offset = 0
             self.builder.completed = []
             self.comments.clear()
             collector = SyntaxErrorCollector(source)
@@ -237,6 +246,33 @@ class _Parser:
             source.path, items, comments, Span(source.path, 0, len(source.text)), tuple(collector.unreliable)
         )
         return ParseResult(document, diagnostics)
+
+    def parse_stretch(self, path: str, text: str, offset: int):
+        """The items and comments of a stretch of a file that starts at `offset`.
+
+        Spans are positions in the whole file. Returns None if the stretch has any
+        syntax error, nests too deep or misspells `include`: the whole file is then
+        parsed again, so that the errors are reported as a full parse reports them.
+        """
+        with self.lock:
+            self.builder.file = path
+            self.builder.offset = offset
+            self.builder.completed = []
+            self.comments.clear()
+            try:
+                items = (self.fast or self.lark).parse(text)
+            except Exception:
+                return None
+            finally:
+                self.builder.offset = 0
+            comments = tuple(
+                nodes.Comment(t.value, Span(path, offset + t.start_pos, offset + _end(t))) for t in self.comments
+            )
+        if any(isinstance(i, nodes.Include) and i.keyword.text not in INCLUDE_WORDS for i in items):
+            return None
+        if _too_deep(items) is not None:
+            return None
+        return items, comments
 
 
 MAX_NESTING = 32

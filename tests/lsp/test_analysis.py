@@ -92,9 +92,15 @@ def test_symbols_formatting_and_fixes(tmp_path):
 
 def test_overlay_and_parse_cache(project, tmp_path):
     path = (tmp_path / "model.gov").resolve()
-    before = dict(project.parse_cache)
+    national = (tmp_path / "national.gov").resolve()
+    national_parse = project.parse_cache.result(national)
+    model_parse = project.parse_cache.result(path)
     project.overlays[path] = path.read_text(encoding="utf-8").replace("population: 300k", "population: 900k")
     project.compile()
     assert "SUB001" in {d.code for d in project.diagnostics}
-    reused = [k for k in project.parse_cache if k in before]
-    assert any(k[0].name == "national.gov" for k in reused), "the unchanged file was not parsed again"
+    assert project.parse_cache.result(national) is national_parse, "the unchanged file was parsed again"
+    edited = project.parse_cache.result(path)
+    assert edited is not model_parse
+    # only the declaration edited was parsed again: the others are the very same objects
+    reused = set(map(id, model_parse.document.items)) & set(map(id, edited.document.items))
+    assert 0 < len(reused) < len(edited.document.items)

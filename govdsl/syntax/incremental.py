@@ -1,0 +1,190 @@
+"""Parsing a file again after an edit, reusing what the edit did not touch.
+
+An editor sends the whole text of a file after every keystroke. Parsing a
+10,000-line file takes a third of a second, far too long to check as someone
+types, yet the edit changed one declaration. `ParseCache` keeps the last parse
+of each file; on a new text it finds the stretch that changed, parses again
+only the top-level declarations around it, keeps the declarations before it
+as they were and moves the ones after it by the change in length.
+
+The stretch is chosen so that the result is exactly what a full parse would
+give (a test compares them over many random edits):
+
+- it starts right after the end of a declaration or include that lies wholly
+  before the change (a `}` or a closing quote, which no token can run past),
+  or at the start of the file;
+- it ends at the start of a declaration or include that lies wholly after the
+  change and begins a line, so no comment or token of the stretch runs into it,
+  or at the end of the file.
+
+Only a file whose previous parse had no syntax error is re-parsed in part, and
+if the stretch itself has an error, the whole file is parsed again, so errors
+are always reported exactly as a full parse reports them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+from govdsl.source import SourceFile, Span
+from govdsl.syntax import nodes
+from govdsl.syntax.parser import ParseResult, _parser, parse
+
+
+class ParseCache:
+    """The last parse of each file, by resolved path, for the language server.
+
+    The cache owns the documents it returns: after an edit, the declarations that
+    follow it are moved along the file in place rather than built again, so a
+    document is good only until the next parse of the same file. The language
+    server compiles from the newest document each time and keeps nothing older.
+    """
+
+    def __init__(self):
+        self._last: dict[Path, tuple[str, ParseResult]] = {}
+
+    def __contains__(self, path: Path) -> bool:
+        return path in self._last
+
+    def result(self, path: Path) -> ParseResult | None:
+        last = self._last.get(path)
+        return last[1] if last else None
+
+    def parse(self, path: Path, source: SourceFile) -> ParseResult:
+        """The parse of `source` (the text of the file at `path`), reusing the last one."""
+        last = self._last.get(path)
+        result = None
+        if last is not None and last[1].document.path == source.path:
+            old_text, old_result = last
+            if old_text == source.text:
+                return old_result
+            result = reparse(old_text, old_result, source)
+        if result is None:
+            result = parse(source)
+        self._last[path] = (source.text, result)
+        return result
+
+    def keep_only(self, paths) -> None:
+        """Forget files no longer in the model, so the cache does not grow."""
+        wanted = set(paths)
+        self._last = {p: entry for p, entry in self._last.items() if p in wanted}
+
+
+def changed_stretch(old: str, new: str) -> tuple[int, int, int]:
+    """(start, old end, new end) of the stretch that differs between two texts.
+
+    Compared in halves with string equality (done in C), so finding one changed
+    character in a large file takes a few dozen comparisons, not a loop in Python
+    over every character.
+    """
+    limit = min(len(old), len(new))
+    low, high = 0, limit  # the common prefix is at least `low` and at most `high` long
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[low:middle] == new[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    prefix = low
+    limit -= prefix  # the common suffix may not overlap the prefix
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[len(old) - middle : len(old) - low] == new[len(new) - middle : len(new) - low]:
+            low = middle
+        else:
+            high = middle - 1
+    suffix = low
+    return prefix, len(old) - suffix, len(new) - suffix
+
+
+def reparse(old_text: str, old: ParseResult, source: SourceFile) -> ParseResult | None:
+    """The parse of `source`, from the previous parse of the same file; None to parse it whole."""
+    if old.diagnostics or old.document.unreliable:
+        return None
+    new_text = source.text
+    start, old_end, new_end = changed_stretch(old_text, new_text)
+    delta = new_end - old_end
+    items = old.document.items
+    ends = [item.span.end for item in items]
+    starts = [item.span.start for item in items]
+
+    before = bisect.bisect_right(ends, start)  # items[:before] end at or before the change
+    cut_start = ends[before - 1] if before else 0
+    after = bisect.bisect_right(starts, old_end, lo=before)  # items[after:] start past the change
+    while after < len(items) and old_text[starts[after] - 1] != "\n":
+        after += 1
+    cut_end = starts[after] if after < len(items) else len(old_text)
+
+    parsed = _parser().parse_stretch(source.path, new_text[cut_start : cut_end + delta], cut_start)
+    if parsed is None:
+        return None
+    middle, middle_comments = parsed
+
+    comments = old.document.comments
+    comment_starts = [c.span.start for c in comments]
+    kept_before = comments[: bisect.bisect_left(comment_starts, cut_start)]
+    kept_after = comments[bisect.bisect_left(comment_starts, cut_end) :]
+    if delta:
+        for item in items[after:]:
+            move(item, delta)
+        for comment in kept_after:
+            _move(comment.span, delta)
+    document = nodes.Document(
+        source.path,
+        items[:before] + tuple(middle) + items[after:],
+        kept_before + middle_comments + kept_after,
+        Span(source.path, 0, len(new_text)),
+    )
+    return ParseResult(document, ())
+
+
+# -- moving nodes ------------------------------------------------------------------------------------
+# The declarations after an edit are moved in place: their spans are the only thing that changes,
+# and setting two numbers on each span costs a fifth of building every node again (measured on a
+# 10,000-line file: 5 ms against 24 ms, and no garbage for the collector). The nodes are frozen to
+# everyone else; the cache owns them, which is why a document it returns is good only until the
+# next parse of the same file (see `ParseCache`).
+
+_set_start = Span.start.__set__
+_set_end = Span.end.__set__
+
+
+def _move(span: Span, delta: int) -> None:
+    _set_start(span, span.start + delta)
+    _set_end(span, span.end + delta)
+
+
+def _move_phrase(phrase: nodes.Phrase, delta: int) -> None:
+    _move(phrase.span, delta)
+    for term in phrase.terms:
+        _move(term.span, delta)
+        if type(term) is nodes.ListTerm:
+            for item in term.items:
+                _move_phrase(item, delta)
+
+
+def _move_block(block: nodes.Block, delta: int) -> None:
+    _move(block.span, delta)
+    for attribute in block.attributes:
+        _move(attribute.span, delta)
+        _move(attribute.key_span, delta)
+        if attribute.phrase is not None:
+            _move_phrase(attribute.phrase, delta)
+        if attribute.block is not None:
+            _move_block(attribute.block, delta)
+
+
+def move(item, delta: int) -> None:
+    """Move a top-level declaration or include `delta` characters along its file, in place."""
+    _move(item.span, delta)
+    if isinstance(item, nodes.Include):
+        _move(item.keyword.span, delta)
+        _move(item.path.span, delta)
+        return
+    _move(item.kind.span, delta)
+    _move(item.name.span, delta)
+    if item.title is not None:
+        _move(item.title.span, delta)
+    _move_block(item.block, delta)
