@@ -9,12 +9,13 @@ from decimal import Decimal
 
 from govdsl.check.engine import run_rules
 from govdsl.check.registry import all_rules
-from govdsl.check.rules.delegation import _pounds
+from govdsl.check.rules.delegation import _FITS, _pounds
 from govdsl.config import Config
 from govdsl.diagnostics import Severity
 from govdsl.model import types as m
+from govdsl.model import vocabulary as v
 
-from tests.rules.harness import check_text, codes
+from tests.rules.harness import FIXTURES, check_path, check_text, codes
 
 
 def run(text: str, as_of=None):
@@ -243,3 +244,109 @@ def test_pounds_is_exact():
     assert _pounds(Decimal(10_000_001)) == "£10,000,001"
     assert _pounds(Decimal(250_000)) == "£250k"
     assert _pounds(Decimal(900)) == "£900"
+
+
+def fixture(name: str):
+    return [d for d in check_path(FIXTURES / f"{name}.gov") if d.code.startswith("DEL")]
+
+
+def test_every_legal_basis_the_language_accepts_has_a_fit():
+    # DEL007 judges any `basis:` the resolver lets through, so each one needs its check.
+    assert set(_FITS) == set(v.LEGAL_BASES)
+
+
+def test_reserved_function_without_a_holder_is_not_called_an_nhs_england_function():
+    found = fixture("DEL001_reserved_without_holder")
+    assert codes(found) == ["DEL001"]
+    assert found[0].message == (
+        "`accounts.annual` is reserved to `icb_board`, which must decide it itself, "
+        "but delegation `accounts_to_audit` hands it to `audit`"
+    )
+    assert "SI 2022/642" not in found[0].hint
+
+
+def test_an_advises_line_is_not_a_line_back():
+    found = fixture("DEL002_advises_is_not_a_line_back")
+    assert codes(found) == ["DEL002"]
+    assert found[0].message == (
+        "nothing says how `quality` reports back to `icb_board` on what it does under delegation "
+        "`surveillance_to_quality`"
+    )
+
+
+def test_a_board_of_a_forum_holds_only_what_it_is_given():
+    found = fixture("DEL004_collaborative_board_over_limit")
+    assert codes(found) == ["DEL004"]
+    assert found[0].message == (
+        "delegation `secure_to_committee` lets `secure_committee` commit up to £50m on "
+        "`commissioning.secure_mental_health`, more than the £40m `mh_board` itself has for it"
+    )
+    assert [r.message for r in found[0].related] == [
+        "`commissioning.secure_mental_health` is held by `northmoor_icb` with no limit",
+        "`icb_board` gives `mh_board` £40m here",
+    ]
+
+
+def test_a_delegation_from_a_joint_committee_is_no_single_bodys_delegation():
+    found = fixture("DEL005_joint_committee_delegates")
+    assert codes(found) == ["DEL005"]
+    assert found[0].message == (
+        "committees in common `pod_cic` have no delegation from `eastvale_icb`, "
+        "so they cannot take decisions for that body"
+    )
+    assert [r.message for r in found[0].related] == ["`northmoor_icb` delegates to it here"]
+
+
+def test_scheme_of_delegation_does_not_reach_a_joint_committee():
+    found = fixture("DEL007_scheme_to_joint_committee")
+    assert codes(found) == ["DEL007"]
+    assert found[0].message.endswith(
+        "but `community_jc` belongs to `northmoor_council` as well as, or instead of, "
+        "the organisation `icb_board` acts for"
+    )
+    assert found[0].hint == (
+        "For these parties the basis is usually `basis: s65z5_joint_exercise` or `basis: s75_agreement`."
+    )
+
+
+def test_a_post_makes_a_person_staff_of_the_organisation():
+    assert fixture("DEL007_scheme_to_an_officer") == []
+    # The same person with her post at a trust is not the ICB's staff.
+    text = (FIXTURES / "DEL007_scheme_to_an_officer.gov").read_text(encoding="utf-8")
+    text = text.replace(
+        "post: director_of_finance at northmoor_icb",
+        "post: director_of_finance at northmoor_hospitals",
+    ) + 'organisation northmoor_hospitals "Northmoor Hospitals NHS FT" { kind: foundation_trust }\n'
+    found = [d for d in check_text(text) if d.code.startswith("DEL")]
+    assert codes(found) == ["DEL007"]
+    assert "`kim_walsh` belongs to `northmoor_hospitals` as well as, or instead of" in found[0].message
+
+
+def test_a_lead_provider_contract_fits_a_collaborative_only_through_a_provider_lead():
+    assert fixture("DEL007_lead_provider_collaborative") == []
+    found = fixture("DEL007_collaborative_led_by_commissioner")
+    assert codes(found) == ["DEL007"]
+    assert found[0].message.endswith(
+        "a lead-provider contract is held by a provider, and `mh_collaborative` "
+        "(a provider collaborative) is not one"
+    )
+
+
+def test_a_council_arranging_its_own_business_is_only_asked_for_a_basis():
+    found = fixture("DEL007_council_committee_no_basis")
+    assert [(d.code, d.severity) for d in found] == [("DEL007", Severity.WARNING)]
+    assert found[0].message == "delegation `charging_to_committee` does not say under what power it is made"
+
+
+def test_further_delegation_refused_by_every_route_names_each_route():
+    found = fixture("DEL008_two_links_no")
+    assert codes(found) == ["DEL008"]
+    assert found[0].message == (
+        "delegation `community_to_director` passes `commissioning.community_services` on from `north_place`, "
+        "but none of the delegations that gave it to `north_place` "
+        "(`community_to_place` and `community_pilot_to_place`) allows further delegation"
+    )
+    assert [r.message for r in found[0].related] == [
+        "`north` gives it to `north_place` here, with no further delegation",
+        "`icb_board` gives it to `north_place` here, with no further delegation",
+    ]

@@ -16,7 +16,7 @@ from govdsl.check.registry import Finding, Rule, register
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
 from govdsl.model.resolve import article
-from govdsl.model.types import Decision, Delegation, Forum, Function, Organisation, Person
+from govdsl.model.types import Decision, Delegation, Forum, Function, Organisation
 from govdsl.text import money
 
 _UNLIMITED = UNLIMITED
@@ -99,17 +99,18 @@ def _bodies(ctx, party: str | None) -> tuple[str, ...]:
 
 
 def _describe(ctx, party: str) -> str:
-    """`northmoor_council` (a unitary council)."""
+    """`northmoor_council` (a unitary council).
+
+    `party` is always a party to a delegation or one of the organisations it
+    acts for, so it is a declared organisation, forum or person.
+    """
     entity = ctx.model.entity(party)
     if isinstance(entity, Organisation):
-        kind = v.ORGANISATION_KINDS.get(entity.kind)
-        label = article(kind.label) if kind else "an organisation"
+        label = article(v.ORGANISATION_KINDS[entity.kind].label)
     elif isinstance(entity, Forum):
-        label = article(v.FORUM_KINDS[entity.kind].label) if entity.kind in v.FORUM_KINDS else "a forum"
-    elif isinstance(entity, Person):
-        label = "a person"
+        label = article(v.FORUM_KINDS[entity.kind].label)
     else:
-        return f"`{party}`"
+        label = "a person"
     return f"`{party}` ({label})"
 
 
@@ -370,13 +371,6 @@ class _Chains:
             out.append(d)
             current = self.c(d.delegator)
         return list(reversed(out))
-
-
-def _chains(rule: Rule, ctx) -> _Chains:
-    cache = _run_cache(rule, ctx)
-    if "chains" not in cache:
-        cache["chains"] = _Chains(ctx)
-    return cache["chains"]
 
 
 # -- the rules --------------------------------------------------------------------------------------
@@ -739,7 +733,7 @@ class DelegationBeyondAuthority(Rule):
     targets = ("model",)
 
     def check(self, model, ctx):
-        chains = _chains(self, ctx)
+        chains = _Chains(ctx)
         # Functions a delegation hands on without authority, grouped by how the giver got them.
         not_held: dict[tuple, tuple[Delegation, list[Delegation], list[Function]]] = {}
         for function_id, delegations in chains.by_function.items():
@@ -1095,12 +1089,9 @@ class LegalBasisMissingOrUnfit(Rule):
                 severity=Severity.WARNING,
             )
             return
-        fit = _FITS.get(delegation.basis)
-        if fit is None:
-            return
         if delegation.basis == "s65z5_delegation" and _council_made_delegate(ctx, delegation):
             return  # DEL003 says what to do
-        fits, reason = fit(ctx, delegation)
+        fits, reason = _FITS[delegation.basis](ctx, delegation)  # every legal basis has its fit
         if fits is not False:
             return
         yield Finding(
@@ -1186,7 +1177,7 @@ class FurtherDelegationNotPermitted(Rule):
     targets = ("model",)
 
     def check(self, model, ctx):
-        chains = _chains(self, ctx)
+        chains = _Chains(ctx)
         # Functions passed on against the givers' wishes, grouped by the delegations that forbade it.
         groups: dict[tuple, tuple[Delegation, list[Delegation], list[str]]] = {}
         for function_id, delegations in chains.by_function.items():
