@@ -88,14 +88,13 @@ def _forum_words(forum: Forum) -> str:
 
 
 def _related(*pairs) -> tuple[Related, ...]:
-    """Related locations, leaving out any without a span and any repeated."""
-    out, seen = [], set()
-    for span, note in pairs:
-        if span is None or (span, note) in seen:
-            continue
-        seen.add((span, note))
-        out.append(Related(span, note))
-    return tuple(out)
+    """Related locations from (span, note) pairs.
+
+    Every span here is the declaration of an entity or a seat, which the
+    resolver always sets, and no rule below names the same place with the
+    same note twice.
+    """
+    return tuple(Related(span, note) for span, note in pairs)
 
 
 # -- seats -----------------------------------------------------------------------------------------
