@@ -1,5 +1,9 @@
 """Coverage-guided fuzzing of the parser, resolver, rules and formatter (atheris).
 
+Each input is also parsed as the language server parses an edit (a character
+typed in its middle, and taken out again): the result must be exactly what
+parsing the whole text gives.
+
     pip install atheris
     python fuzz/fuzz_compile.py fuzz/corpus -max_total_time=300
 
@@ -14,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+from pathlib import Path
 
 import atheris
 
@@ -21,6 +26,9 @@ with atheris.instrument_imports():
     from govdsl import load_text
     from govdsl.check.engine import check_compilation
     from govdsl.fmt import FormatError, format_source
+    from govdsl.source import SourceFile
+    from govdsl.syntax import parse
+    from govdsl.syntax.incremental import ParseCache
 
 CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 AS_OF = dt.date(2026, 11, 24)
@@ -31,7 +39,19 @@ def one_input(data: bytes) -> None:
     compile_and_check(text)
 
 
+def edits_agree(text: str) -> None:
+    """Re-parsing after an edit in the middle gives what a full parse gives, both ways."""
+    middle = len(text) // 2
+    shorter = text[:middle] + text[middle + 1 :]
+    for before, after in ((shorter, text), (text, shorter)):
+        cache = ParseCache()
+        cache.parse(Path("fuzz.gov"), SourceFile("fuzz.gov", before))
+        if cache.parse(Path("fuzz.gov"), SourceFile("fuzz.gov", after)) != parse(SourceFile("fuzz.gov", after)):
+            raise AssertionError("re-parsing after an edit differs from parsing the whole text")
+
+
 def compile_and_check(text: str) -> None:
+    edits_agree(text)
     compilation = load_text(text, "fuzz.gov")
     for d in check_compilation(compilation, None, AS_OF):
         if not CODE.match(d.code) or d.span is None or not (0 <= d.span.start <= d.span.end <= len(text)):
