@@ -10,7 +10,7 @@ import textwrap
 from govdsl.config import Config
 from govdsl.diagnostics import Severity
 
-from tests.rules.harness import check_text, codes
+from tests.rules.harness import FIXTURES, check_text, codes
 
 SUB = Config(select=("SUB",))
 
@@ -92,6 +92,20 @@ def test_district_inside_its_county_is_inside_the_parent_footprint():
     found = sub(outside)
     assert codes(found) == ["SUB002", "SUB003"]
     assert "`wold`" in next(d for d in found if d.code == "SUB002").message
+
+
+def test_a_combined_authority_above_a_county_ends_the_walk_up_its_councils():
+    # The county is part of a combined county authority, which is not a council: the district
+    # is inside the county's footprint all the same, and outside a footprint without the county.
+    base = (FIXTURES / "SUB002_county_in_combined_authority.gov").read_text(encoding="utf-8")
+    assert codes(sub(base)) == []
+    outside = base.replace("footprint: [fenshire, portsby]\n}\nplace", "footprint: [portsby]\n}\nplace")
+    found = sub(outside)
+    assert codes(found) == ["SUB002"]
+    assert found[0].message == (
+        "place `fenshire_east` covers councils `fenshire` and `fen_east`, outside the footprint of "
+        "sub-system `north` it is within"
+    )
 
 
 def test_footprints_are_compared_only_when_both_are_given():
