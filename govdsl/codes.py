@@ -74,12 +74,14 @@ _DOCS = (
         "unexpected-character",
         _E,
         "A character that cannot appear in a .gov file outside text in quotes, such as `;`, `$`, a curly "
-        "quote, or a colon with a space before it.",
+        "quote, or a colon with a space before it; or a word that starts with a digit but is not a "
+        "number, such as `330kg`.",
         "govdsl reads names, numbers, amounts, dates and text in straight double quotes. Any other "
         "character, such as a semicolon, a dollar sign or the curly quotes a word processor "
         "puts in, means the line cannot be read as written, so nothing on it can be trusted. "
         "Text in curly quotes is still read as text, and `quorum : 4` as `quorum: 4`, so that the "
-        "lines after the mistake are checked as usual.",
+        "lines after the mistake are checked as usual. A number run into letters (`330kg`, "
+        "`1.5mn`) is one error over the whole word.",
         _gov(
             """
 organisation northmoor_icb "NHS Northmoor ICB" {
@@ -89,7 +91,8 @@ organisation northmoor_icb "NHS Northmoor ICB" {
         ),
         "Remove the character, or put the text it belongs to in straight double quotes. "
         "Amounts of money are written in pounds (`£18m`), names use only letters, digits and "
-        "underscores (`northmoor_icb`), and text is quoted with `\"`, not `“ ”`.\n\n"
+        "underscores (`northmoor_icb`), numbers are digits with `k` or `m` for thousands or "
+        "millions (`330k`), and text is quoted with `\"`, not `“ ”`.\n\n"
         + _gov(
             """
 organisation northmoor_icb "NHS Northmoor ICB" {

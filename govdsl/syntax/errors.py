@@ -61,6 +61,9 @@ _VALUE_START = re.compile(r'[A-Za-z0-9_"£\[{' + _CURLY_QUOTES + "]")
 
 _INCLUDE_WORDS = ("include", "import")
 
+# A word that starts with a digit: what the lexer could not read as a number.
+_GLUED_WORD = re.compile(r"[A-Za-z0-9_.\-]*")
+
 
 def _describe(token: Token) -> str:
     if token.type == "$END":
@@ -164,11 +167,36 @@ class SyntaxErrorCollector:
         if char == ":":
             self._on_colon(error, offset)
             return
+        if char.isdigit():
+            self._on_glued_number(error, offset)
+            return
         shown = char if char.isprintable() else repr(char)[1:-1]
         hint = "Names use letters, digits and underscores (`north_place`); put other text in double quotes."
         if char == "$" or char == "€":
             hint = "Amounts of money are written in pounds, such as `£250k` or `£1.5m`."
         self._add("SYN001", f"unexpected character `{shown}`", offset, offset + 1, hint)
+
+    def _on_glued_number(self, error: UnexpectedCharacters, offset: int) -> None:
+        """`330kg`, `12abc`, `1_000_`: digits run into letters, so no number can be read.
+
+        One error over the whole word, and a placeholder in its place, so that
+        neither its letters nor the value left missing give a second error.
+        """
+        end = _GLUED_WORD.match(self.source.text, offset).end()
+        word = self.source.text[offset:end]
+        self._add(
+            "SYN001",
+            f"`{word}` is neither a number nor a name",
+            offset,
+            end,
+            "Write a number as digits, with `k` or `m` for thousands or millions (`330k`, `1.5m`); "
+            "a name starts with a letter; put any other text in double quotes.",
+        )
+        parser = error.interactive_parser
+        if "NUMBER" in parser.accepts():  # where a value is read (not at the top level)
+            parser.feed_token(Token("NAME", "", start_pos=offset, end_pos=offset))
+            self.unreliable.append(Span(self.source.path, offset, end))
+        self._advance(error, end)
 
     def _report_curly(self, offset: int) -> None:
         char = self.source.text[offset]

@@ -313,13 +313,16 @@ def test_number_with_commas_not_in_threes_is_one_error():
     assert names == ["a"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a number glued to letters (`330kg`, `12abc`) is reported as an unexpected character `3` "
-    "(one character wide), and the letters left over give a second, resolver error on the same value",
-)
-@pytest.mark.parametrize("written", ["330kg", "12abc"])
+@pytest.mark.parametrize("written", ["330kg", "12abc", "3rd", "1.5mn", "2025-04-01x"])
 def test_number_glued_to_letters_is_one_error_over_the_whole_word(written):
     text = f"organisation a {{\n  kind: icb\n  population: {written}\n}}\n"
     (d,) = govdsl.load_text(text, "t.gov").diagnostics
+    assert d.code == "SYN001" and "neither a number nor a name" in d.message
     assert text[d.span.start : d.span.end] == written
+    assert "330k" in d.hint
+
+
+def test_number_glued_to_letters_in_a_list_and_at_the_top_level():
+    text = "organisation a {\n  kind: icb\n  services: [acute, 3x]\n}\n4th\norganisation b { kind: icb }\n"
+    diagnostics = govdsl.load_text(text, "t.gov").diagnostics
+    assert [(d.code, text[d.span.start : d.span.end]) for d in diagnostics][:2] == [("SYN001", "3x"), ("SYN001", "4th")]
