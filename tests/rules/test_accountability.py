@@ -11,7 +11,7 @@ import time
 from govdsl.check.rules.accountability import _Edge, _cycle_through, _strongly_connected
 from govdsl.config import Config
 
-from tests.rules.harness import check_text, codes
+from tests.rules.harness import FIXTURES, check_text, codes
 
 ACC = Config(select=("ACC",))
 
@@ -217,6 +217,17 @@ def test_hwb_accountable_to_an_icb_committee_is_reported_even_with_its_council()
     )
     assert codes(found) == ["ACC005"]
     assert [r.message for r in found[0].related] == ["`hwb` is accountable to `c`"]
+
+
+def test_hwb_advising_the_icb_board_is_not_placed_under_it():
+    text = (FIXTURES / "ACC005_hwb_advises_icb.gov").read_text(encoding="utf-8")
+    assert codes(acc(text)) == []
+    found = acc(text.replace("advises: icb_board", "accountable_to: icb_board"))
+    assert codes(found) == ["ACC005"]
+    assert found[0].message == (
+        "health and wellbeing board `northmoor_hwb` is placed under `icb_board`, but a health and "
+        "wellbeing board is a committee of its council, not of the ICB"
+    )
 
 
 def test_hwb_under_a_body_that_is_not_a_council():
