@@ -264,6 +264,26 @@ def test_structural_conflict_through_the_seat_alone():
     assert "their own organisation `northmoor_council`" in found[0].message
 
 
+def test_two_routes_to_an_affected_pcn_name_the_practice_once_and_show_both():
+    # The primary care partner member sits for her practice and holds a post there; the
+    # decision affects the PCN the practice is part of. Both links lead to the PCN through the
+    # same practice: the finding names it once, and points at the seat and the post.
+    text = (FIXTURES / "COI005_own_organisation.gov").read_text(encoding="utf-8")
+    old = "seat: jo_kent as partner_member_primary_care\n"
+    assert old in text
+    text = text.replace(old, "seat: jo_kent as partner_member_primary_care for moorside_practice\n")
+    found = [d for d in coi(text) if "jo_kent" in d.message]
+    assert codes(found) == ["COI005"]
+    assert found[0].message == (
+        "partner member `jo_kent` takes part in decision `pcn_estates` of board `icb_board`, which affects "
+        "their own organisation `moorside_pcn` (their organisation `moorside_practice` is part of it)"
+    )
+    assert [r.message for r in found[0].related] == [
+        "`jo_kent` sits as a partner member for `moorside_practice`",
+        "`jo_kent` is GP partner at `moorside_practice`",
+    ]
+
+
 def test_non_voting_participants_do_not_take_part_in_decisions():
     text = """
     organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
