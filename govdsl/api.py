@@ -76,7 +76,8 @@ def _compile(loaded: LoadResult) -> Compilation:
 def load(paths, *, allow_outside_root: bool = False, overlays=None, parse_cache=None, root=None) -> Compilation:
     """Compile `.gov` files and folders (searched for `*.gov`) into a model.
 
-    Editors pass `overlays` (unsaved text by resolved path) and a `parse_cache` dict;
+    Editors pass `overlays` (unsaved text by resolved path) and a `parse_cache`
+    (syntax.incremental.ParseCache);
     `root` is a project root from configuration that includes may reach up to.
     """
     loaded = load_files(
