@@ -20,6 +20,7 @@ from govdsl.model import schema
 from govdsl.model import types as m
 from govdsl.model import vocabulary as v
 from govdsl.model.values import Sentence, ValueReader, article, describe_term, suggestion_hint
+from govdsl.source import Span
 from govdsl.syntax import nodes
 
 CATEGORY_OF_KIND: dict[str, str] = {
@@ -92,7 +93,7 @@ class _Attributes:
 
     def __init__(self, resolver, block: nodes.Block, owner: str, allowed: dict[str, bool], required=(), hints=None):
         self.by_key: dict[str, list[nodes.Attribute]] = {}
-        for attr in block.attributes:
+        for attr in _with_run_ons_split(resolver, block.attributes, allowed):
             if attr.key not in allowed:
                 suggestion = did_you_mean(attr.key, allowed)
                 hint = (hints or {}).get(attr.key)
@@ -128,6 +129,51 @@ class _Attributes:
 
     def all(self, key) -> list[nodes.Attribute]:
         return self.by_key.get(key, [])
+
+
+def _with_run_ons_split(resolver, attributes, allowed: dict[str, bool]):
+    """The attributes of a block, with any left without a colon split off the line above.
+
+    A value may run on to the next line, so `kind: icb` followed by a line
+    `population 300k` parses as `kind: icb population 300k`. A line that starts
+    with a key of this block followed by a value is that attribute with its colon
+    left out: it is reported once, and read as meant, so that neither the value
+    above nor the lines below give further errors.
+    """
+    for attr in attributes:
+        phrase = attr.phrase
+        if phrase is None or not phrase.line_starts:
+            yield attr
+            continue
+        terms, starts = phrase.terms, phrase.line_starts
+        cuts = [
+            i
+            for i in starts
+            if type(terms[i]) is nodes.Word and terms[i].text in allowed and i + 1 < len(terms) and i + 1 not in starts
+        ]
+        if not cuts:
+            yield attr
+            continue
+        key, key_span, first = attr.key, attr.key_span, 0
+        for cut in [*cuts, len(terms)]:
+            part = terms[first:cut]
+            last = cut == len(terms)
+            part_phrase = nodes.Phrase(
+                part, part[0].span.cover(part[-1].span), tuple(i - first for i in starts if first < i < cut)
+            )
+            block = attr.block if last else None
+            end = block.span.end if block is not None else part_phrase.span.end
+            yield nodes.Attribute(key, key_span, part_phrase, block, Span(key_span.file, key_span.start, end))
+            if not last:
+                word = terms[cut]
+                resolver.error(
+                    "SYN003",
+                    f"`{word.text}` needs a colon after it",
+                    word.span,
+                    f"Write `{word.text}:`. Every line inside a block reads `key: value`; without the colon "
+                    f"this line is read as more of the value of `{key}` above.",
+                )
+                key, key_span, first = word.text, word.span, cut + 1
 
 
 def _title(declaration: nodes.Declaration) -> str:

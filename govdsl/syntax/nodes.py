@@ -79,10 +79,16 @@ Term = Union[Word, Str, Number, Money, Percent, DateLit, ListTerm]
 
 @attrs.frozen
 class Phrase:
-    """The terms after a key: `ann_hale as chair from 2022-07-01`."""
+    """The terms after a key: `ann_hale as chair from 2022-07-01`.
+
+    A value may run on to the next line; `line_starts` holds the indices of the
+    terms that begin a new line, so that the resolver can tell a long value from
+    a following attribute written without its colon (`population 300k`).
+    """
 
     terms: tuple[Term, ...]
     span: Span
+    line_starts: tuple[int, ...] = ()
 
 
 @attrs.frozen

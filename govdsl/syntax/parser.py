@@ -85,6 +85,7 @@ class _Builder(Transformer):
         # Where the text being parsed starts in its file: 0 for a whole file, more when
         # only a stretch of it is parsed again after an edit (see incremental.py).
         self.offset = 0
+        self.text = ""  # the text being parsed (from `offset` in its file)
         # Declarations and includes as they are completed, kept if the parse gives up part way.
         self.completed: list = []
 
@@ -114,7 +115,15 @@ class _Builder(Transformer):
 
     def phrase(self, children):
         terms = tuple(self._make_term(c) for c in children)
-        return nodes.Phrase(terms, Span(self.file, terms[0].span.start, terms[-1].span.end))
+        line_starts = ()
+        if len(terms) > 1:
+            find, offset = self.text.find, self.offset
+            line_starts = tuple(
+                i
+                for i in range(1, len(terms))
+                if find("\n", terms[i - 1].span.end - offset, terms[i].span.start - offset) != -1
+            )
+        return nodes.Phrase(terms, Span(self.file, terms[0].span.start, terms[-1].span.end), line_starts)
 
     def list(self, children):
         first, last = children[0], children[-1]
@@ -204,6 +213,7 @@ class _Parser:
         with self.lock:
             self.builder.file = source.path
             self.builder.offset = 0
+            self.builder.text = source.text
             self.builder.completed = []
             self.comments.clear()
             collector = SyntaxErrorCollector(source)
@@ -257,6 +267,7 @@ class _Parser:
         with self.lock:
             self.builder.file = path
             self.builder.offset = offset
+            self.builder.text = text
             self.builder.completed = []
             self.comments.clear()
             try:

@@ -326,3 +326,32 @@ def test_number_glued_to_letters_in_a_list_and_at_the_top_level():
     text = "organisation a {\n  kind: icb\n  services: [acute, 3x]\n}\n4th\norganisation b { kind: icb }\n"
     diagnostics = govdsl.load_text(text, "t.gov").diagnostics
     assert [(d.code, text[d.span.start : d.span.end]) for d in diagnostics][:2] == [("SYN001", "3x"), ("SYN001", "4th")]
+
+
+def test_missing_colon_on_a_later_line_is_one_error_and_read_as_meant():
+    text = 'organisation a "A" {\n  kind: icb\n  population 300k\n  sector: nhs\n}\n'
+    compilation = govdsl.load_text(text, "t.gov")
+    (d,) = compilation.diagnostics
+    assert (d.code, text[d.span.start : d.span.end]) == ("SYN003", "population")
+    assert "colon" in d.message and "value of `kind` above" in d.hint
+    (organisation,) = compilation.model.organisations
+    assert organisation.kind == "icb" and organisation.population == 300_000 and organisation.sector == "nhs"
+
+
+def test_a_value_may_still_run_on_to_the_next_line():
+    text = (
+        'organisation icb "ICB" {\n  kind: icb\n}\n'
+        'person ann "Ann" {\n  post: chief_executive\n    at icb\n  no_interests: 2025-01-01\n}\n'
+        'board b "Board" {\n  parent: icb\n  seat: ann as chair\n    from 2024-04-01\n}\n'
+    )
+    compilation = govdsl.load_text(text, "t.gov")
+    assert compilation.diagnostics == ()
+    (board,) = compilation.model.forums
+    assert board.seats[0].start.isoformat() == "2024-04-01"
+
+
+def test_a_key_alone_at_the_start_of_a_line_is_not_split_off():
+    """Only a key followed by a value on its line reads as an attribute missing its colon."""
+    text = 'organisation a "A" {\n  kind: icb\n  population\n}\n'
+    codes = [d.code for d in govdsl.load_text(text, "t.gov").diagnostics]
+    assert codes and "SYN003" not in codes
