@@ -61,6 +61,9 @@ _VALUE_START = re.compile(r'[A-Za-z0-9_"£\[{' + _CURLY_QUOTES + "]")
 
 _INCLUDE_WORDS = ("include", "import")
 
+# An amount written with another currency's sign: `$18m`, `€1,200,000`.
+_OTHER_CURRENCY = re.compile(r"[$€]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:bn|[kmb])?)(?![A-Za-z0-9_.\-])")
+
 # A word that starts with a digit: what the lexer could not read as a number.
 _GLUED_WORD = re.compile(r"[A-Za-z0-9_.\-]*")
 
@@ -170,11 +173,33 @@ class SyntaxErrorCollector:
         if char.isdigit():
             self._on_glued_number(error, offset)
             return
+        if char in "$€" and self._on_other_currency(error, offset):
+            return
         shown = char if char.isprintable() else repr(char)[1:-1]
         hint = "Names use letters, digits and underscores (`north_place`); put other text in double quotes."
         if char == "$" or char == "€":
             hint = "Amounts of money are written in pounds, such as `£250k` or `£1.5m`."
         self._add("SYN001", f"unexpected character `{shown}`", offset, offset + 1, hint)
+
+    def _on_other_currency(self, error: UnexpectedCharacters, offset: int) -> bool:
+        """`$18m` or `€250k`: one error over the amount, which is read as pounds."""
+        match = _OTHER_CURRENCY.match(self.source.text, offset)
+        if match is None:
+            return False
+        written, pounds = match.group(0), "£" + match.group(1)
+        self._add(
+            "SYN001",
+            f"amounts of money are written in pounds: `{written}` should be `{pounds}`",
+            offset,
+            match.end(),
+            "NHS budgets and delegated limits are in pounds sterling. Write the amount with `£`, "
+            "such as `£250k` or `£1.5m`.",
+        )
+        parser = error.interactive_parser
+        if "MONEY" in parser.accepts():
+            parser.feed_token(Token("MONEY", pounds, start_pos=offset, end_pos=match.end()))
+        self._advance(error, match.end())
+        return True
 
     def _on_glued_number(self, error: UnexpectedCharacters, offset: int) -> None:
         """`330kg`, `12abc`, `1_000_`: digits run into letters, so no number can be read.
@@ -339,7 +364,7 @@ class SyntaxErrorCollector:
             )
             return
         if expected <= {"STRING", "LBRACE"}:
-            self._title_without_quotes(error, token)
+            self._bad_header(error, token)
             return
         words = sorted({_TOKEN_WORDS.get(t, t) for t in expected})
         self._add(
@@ -378,6 +403,52 @@ class SyntaxErrorCollector:
             f"Every line inside a block reads `key: value`. Write `{name}:` if it is a key, "
             "or check the line above: a value may have run on.",
         )
+
+    def _bad_header(self, error: UnexpectedToken, token: Token) -> None:
+        """Something other than a title or `{` after `kind name`.
+
+        Either a title without quotes (`committee audit Audit Committee {`), or the
+        words read as `kind name` were a stray line (`stray words here`, or a lone
+        word on the line above a declaration, which takes the declaration's kind as
+        its name). A stray line is one error, and the parser is put back to where
+        it was before it, so the declaration after it is read as written.
+        """
+        parser = error.interactive_parser
+        state = parser.parser_state
+        header = []
+        for value in reversed(state.value_stack):
+            if not (isinstance(value, Token) and value.type == "NAME") or len(header) == 2:
+                break
+            header.insert(0, value)
+        line = self.source.position(token.start_pos).line
+        on_line = [t for t in header if self.source.position(t.start_pos).line == line]
+        stray = [t for t in header if t not in on_line]
+        if not stray and "{" in self.source.text[token.start_pos : self._line_end(token.start_pos)]:
+            self._title_without_quotes(error, token)
+            return
+        whole_line = not stray  # `stray words here`: the token is part of the stray line
+        if whole_line:
+            stray, on_line = header, []
+            stray_end = self._line_end(token.start_pos)
+        else:
+            stray_end = self._line_end(stray[-1].start_pos)
+        del state.value_stack[len(state.value_stack) - len(header) :]
+        del state.state_stack[len(state.state_stack) - len(header) :]
+        begin = stray[0].start_pos
+        self._add(
+            "SYN003",
+            f"expected a declaration, found `{_shorten(self.source.text[begin:stray_end])}`",
+            begin,
+            stray_end,
+            'A file is made of declarations such as `committee audit "Audit Committee" { ... }` '
+            'and includes such as `include "shared.gov"`. Remove this line, or finish it as a declaration.',
+            always=True,
+        )
+        if whole_line:
+            self._advance(error, stray_end)
+        else:  # the declaration that follows the stray line starts again
+            for t in [*on_line, token]:
+                self._feed_if_accepted(parser, t)
 
     def _title_without_quotes(self, error: UnexpectedToken, token: Token) -> None:
         start, end = token.start_pos, token.end_pos

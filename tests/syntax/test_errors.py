@@ -355,3 +355,48 @@ def test_a_key_alone_at_the_start_of_a_line_is_not_split_off():
     text = 'organisation a "A" {\n  kind: icb\n  population\n}\n'
     codes = [d.code for d in govdsl.load_text(text, "t.gov").diagnostics]
     assert codes and "SYN003" not in codes
+
+
+@pytest.mark.parametrize("written, pounds", [("$18m", "£18m"), ("€1,200,000", "£1,200,000"), ("$2.5bn", "£2.5bn")])
+def test_another_currency_is_one_error_and_read_as_pounds(written, pounds):
+    text = (
+        'function f "F" { }\norganisation a "A" {\n  kind: icb\n}\n'
+        f'delegation d "D" {{\n  from: a\n  to: a\n  functions: [f]\n  limit: {written}\n}}\n'
+    )
+    compilation = govdsl.load_text(text, "t.gov")
+    (d,) = compilation.diagnostics
+    assert (d.code, text[d.span.start : d.span.end]) == ("SYN001", written)
+    assert f"should be `{pounds}`" in d.message
+    (delegation,) = compilation.model.delegations
+    assert delegation.limit > 0
+
+
+def test_a_dollar_sign_alone_is_still_an_unexpected_character():
+    (d,) = govdsl.load_text('organisation a "A" {\n  kind: icb $\n}\n', "t.gov").diagnostics
+    assert d.code == "SYN001" and d.message == "unexpected character `$`"
+
+
+@pytest.mark.parametrize(
+    "stray, shown",
+    [("stray words here\n", "stray words here"), ("stray\n", "stray"), ("stray words\n", "stray words")],
+)
+def test_a_stray_line_between_declarations_is_one_error(stray, shown):
+    text = 'organisation a "A" {\n  kind: icb\n}\n' + stray + 'organisation b "B" {\n  kind: icb\n}\n'
+    compilation = govdsl.load_text(text, "t.gov")
+    (d,) = compilation.diagnostics
+    assert d.code == "SYN003" and d.message == f"expected a declaration, found `{shown}`"
+    assert text[d.span.start : d.span.end] == shown
+    assert [o.id for o in compilation.model.organisations] == ["a", "b"]
+
+
+def test_a_stray_line_at_the_end_of_the_file_is_one_error():
+    text = 'organisation a "A" {\n  kind: icb\n}\nstray words here\n'
+    (d,) = govdsl.load_text(text, "t.gov").diagnostics
+    assert d.code == "SYN003" and "stray words here" in d.message
+
+
+def test_a_title_without_quotes_is_still_read_as_a_title():
+    text = 'organisation a "A" {\n  kind: icb\n}\ncommittee audit Audit Committee {\n  parent: a\n}\n'
+    compilation = govdsl.load_text(text, "t.gov")
+    assert [d.message for d in compilation.diagnostics] == ["the title of a declaration must be in double quotes"]
+    assert compilation.model.forums[0].title == "Audit Committee"
