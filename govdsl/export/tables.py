@@ -274,6 +274,15 @@ def _owners(model: Model, id: str, seen=()) -> frozenset[str]:
     return frozenset()
 
 
+_NATIONAL_KINDS = frozenset({"nhs_england", "nhs_england_region"})
+
+
+def _national(model: Model, id: str | None) -> bool:
+    """Whether a body, forum or person belongs to NHS England alone (not to the system)."""
+    owners = _owners(model, id) if id else frozenset()
+    return bool(owners) and all(getattr(model.entity(o), "kind", None) in _NATIONAL_KINDS for o in owners)
+
+
 def sord_section(model: Model, delegation: Delegation) -> str:
     """Which section of the scheme a delegation belongs in: B, C, D or E."""
     delegator, delegate = model.entity(delegation.delegator), model.entity(delegation.delegate)
@@ -314,12 +323,17 @@ def sord(model: Model) -> Table:
         ref = f"{section}{len(by_section[section]) + 1}"
         return (ref, f"{section}. {SORD_SECTIONS[section]}", clean(function.title), clean(function.source), *rest)
 
+    # The scheme is the system's: what NHS England reserves to its own board, or delegates
+    # within NHS England, belongs in NHS England's scheme, not here (what it delegates to
+    # the system is section E).
     for function in model.functions:
-        if function.reserved_to:
+        if function.reserved_to and not _national(model, function.reserved_to):
             by_section["A"].append(
                 row("A", function, names(function.reserved_to), "", "No", "", "", "", "", None, None, None)
             )
     for delegation in model.delegations:
+        if _national(model, delegation.delegator) and _national(model, delegation.delegate):
+            continue
         section = sord_section(model, delegation)
         for function_id in delegation.functions:
             function = functions.get(function_id)

@@ -15,6 +15,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+import govdsl
+
 from govdsl import load
 from govdsl.export import FORMATS, KINDS, build, export
 from govdsl.export.tables import decision_words, quorum_words, sord_section
@@ -77,6 +79,25 @@ def test_sord_sections():
     }
     refs = [row[0] for row in _rows("sord")]
     assert refs == ["A1", "A2", "B1", "B2", "C1", "D1", "D2", "E1", "E2"]
+
+
+def test_sord_leaves_out_what_nhs_england_keeps_to_itself():
+    """The scheme is the system's: NHS England's reservations to its own board, and its own
+    internal delegations, belong in NHS England's scheme; what it delegates to the system is E."""
+    extra = (FIXTURES / "northmoor.gov").read_text(encoding="utf-8") + (
+        'board nhse_board "NHS England Board" {\n  parent: nhse\n}\n'
+        'committee nhse_cttee "NHS England Commissioning Committee" {\n  parent: nhse_board\n}\n'
+        'function nhse.constitutions "Approving ICB constitutions" {\n  held_by: nhse\n  reserved_to: nhse_board\n}\n'
+        'function nhse.specialised "Commissioning specialised services" {\n  held_by: nhse\n}\n'
+        'delegation d_nhse_internal "Within NHS England" {\n  from: nhse_board\n  to: nhse_cttee\n'
+        '  functions: [nhse.specialised]\n  basis: scheme_of_delegation\n  effective: 2024-04-01\n}\n'
+    )
+    compilation = govdsl.load_text(extra, "northmoor.gov")
+    assert [d.code for d in compilation.errors] == []
+    rows = _rows("sord", compilation.model)
+    assert not any("Approving ICB constitutions" in row[2] for row in rows)
+    assert not any("specialised" in row[2] for row in rows)
+    assert [row[0] for row in rows] == ["A1", "A2", "B1", "B2", "C1", "D1", "D2", "E1", "E2"]
 
 
 def test_sord_cells():
