@@ -31,27 +31,13 @@ from govdsl.lenses.collaborative import (
 )
 from govdsl.lenses.report import render
 
+from tests.lenses.models import ONE_PLACE
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = ("northmoor", "riverbank", "greater_fens")
 AS_OF = dt.date(2026, 11, 24)
 
-BASE = """
-system sys "Test System" {
-  population: 1m
-  footprint: [council]
-  icb: icb
-}
-
-place east "East" {
-  within: sys
-  population: 300k
-  footprint: [council]
-}
-
-organisation icb "Test ICB" { kind: icb serves: sys }
-organisation council "Test Council" { kind: unitary_council serves: sys }
-organisation trust "Test Hospitals NHS Trust" { kind: nhs_trust serves: sys }
-organisation practice "Test Surgery" { kind: gp_practice }
+BASE = ONE_PLACE + """organisation practice "Test Surgery" { kind: gp_practice }
 organisation charity "Test Voluntary Action" { kind: vcse }
 organisation healthwatch "Healthwatch Test" { kind: healthwatch footprint: [council] }
 
