@@ -81,6 +81,38 @@ async def test_diagnostics_follow_edits(client: LanguageClient):
     assert any(a.title == "Change to `ada`" for a in actions)
 
 
+async def change(client, version: int, body: str, until) -> list[types.Diagnostic]:
+    """Send the whole new text and wait for diagnostics that satisfy `until`."""
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=URI, version=version),
+            [types.TextDocumentContentChangeWholeDocument(text=body)],
+        )
+    )
+    for _ in range(5):
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        if until(client.diagnostics.get(URI, [])):
+            break
+    return client.diagnostics.get(URI, [])
+
+
+@pytest.mark.asyncio
+async def test_diagnostics_move_with_lines_typed_above_them(client: LanguageClient):
+    """An edit in an early declaration moves the later ones along (re-parsed in part):
+    their findings must move with them, to the exact line and column."""
+    await open_model(client)
+    broken = text().replace("seat: ada as chair\n  seat: bill as voting_member", "seat: adda as chair\n  seat: bill as voting_member")
+    found = await change(client, 2, broken, lambda ds: any(d.code == "REF001" for d in ds))
+    before = next(d for d in found if d.code == "REF001").range
+    typed = broken.replace("  population: 1.1m\n", "  population: 1.1m\n  # a line typed here\n", 1)
+    found = await change(client, 3, typed, lambda ds: any(d.code == "REF001" and d.range != before for d in ds))
+    after = next(d for d in found if d.code == "REF001").range
+    assert (after.start.line, after.start.character) == (before.start.line + 1, before.start.character)
+    assert (after.end.line, after.end.character) == (before.end.line + 1, before.end.character)
+    lines = typed.splitlines()
+    assert lines[after.start.line][after.start.character : after.end.character] == "adda"
+
+
 @pytest.mark.asyncio
 async def test_navigation(client: LanguageClient):
     await open_model(client)

@@ -98,6 +98,8 @@ def test_typing_inside_a_declaration_parses_only_that_declaration():
         ('person a "A" {\n}\nperson b "B" {\n}\n', 'person a "A" {\n\nperson b "B" {\n}\n'),
         # a misspelt include
         ('person a "A" {\n}\n', 'person a "A" {\n}\nincldue "x.gov"\n'),
+        # declarations without titles, and an include, moved along by an edit above them
+        ('person a "A" {\n}\nperson b {\n}\ninclude "x.gov"\n', 'person a "AB" {\n}\nperson b {\n}\ninclude "x.gov"\n'),
     ],
 )
 def test_edits_at_the_edges_of_declarations(old, new):
