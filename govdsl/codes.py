@@ -615,6 +615,42 @@ organisation northmoor_icb "NHS Northmoor ICB" {
 """
         ),
     ),
+    CodeDoc(
+        "VAL005",
+        "end-before-start",
+        _E,
+        "A period ends before it starts: a `to` date before its `from` date, `expires` before "
+        "`effective`, or `closed` before `established`.",
+        "Seats, posts, interests, delegations, pooled funds and forums are in force from their "
+        "start to their end, and every check on a date reads them that way. A period that ends "
+        "before it starts is never in force, so the seat, post or delegation would silently drop "
+        "out of every check. It is almost always a typing slip, or two dates written the wrong "
+        "way round.",
+        _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+
+person ann_hale "Dr Ann Hale" {
+  post: chair at northmoor_icb from 2022-07-01 to 2020-06-30
+}
+"""
+        ),
+        "Correct the date that is wrong, or swap the two if they are the wrong way round. A period "
+        "may end on the day it starts.\n\n"
+        + _gov(
+            """
+organisation northmoor_icb "NHS Northmoor ICB" {
+  kind: icb
+}
+
+person ann_hale "Dr Ann Hale" {
+  post: chair at northmoor_icb from 2022-07-01 to 2026-06-30
+}
+"""
+        ),
+    ),
     # -- references -----------------------------------------------------------------------------
     CodeDoc(
         "REF001",

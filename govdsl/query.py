@@ -37,6 +37,7 @@ import attrs
 from govdsl.check.authority import UNLIMITED, widest_limits
 from govdsl.check.facts import Facts
 from govdsl.check.timeline import as_of as model_as_of
+from govdsl.check.timeline import posts_on
 from govdsl.diagnostics import did_you_mean
 from govdsl.model import vocabulary as v
 from govdsl.model.types import (
@@ -1164,7 +1165,7 @@ def step_outs(view: ModelView, person_id: str) -> list[StepOut]:
         declared = {stake for _, stake in found}
         if isinstance(person, Person):
             stakes: dict[str, str] = {}
-            for post in person.posts:
+            for post in posts_on(person, on):  # the posts held on the decision's date
                 if post.organisation and post.role in v.INTEREST_BEARING_POSTS:
                     role = post.title or v.POST_ROLES[post.role].label
                     stakes.setdefault(post.organisation, f"{clean(role)} at `{post.organisation}`")

@@ -11,7 +11,9 @@ import datetime as dt
 from collections import defaultdict
 from functools import cached_property
 
-from govdsl.check.timeline import in_force
+import attrs
+
+from govdsl.check.timeline import in_force, posts_on
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Delegation, Forum, Interest, Model, Organisation, Person, Seat, Tier
 
@@ -30,8 +32,19 @@ class Facts:
         return e if isinstance(e, Organisation) else None
 
     def forum(self, id) -> Forum | None:
-        e = self.model.entity(id) if id else None
+        """A forum by id, also when it is not in being on the check date.
+
+        A forum that has closed, or is not yet established, is not in the model
+        as of the check date, but a delegation, a decision or another forum's
+        `parent` may still name it; it is looked up in the full history (with
+        all its seats), so that what names it is still understood.
+        """
+        e = (self.model.entity(id) or self.history.entity(id)) if id else None
         return e if isinstance(e, Forum) else None
+
+    def in_being(self, forum_id) -> bool:
+        """Whether a forum is part of the model as of the check date."""
+        return isinstance(self.model.entity(forum_id), Forum) if forum_id else False
 
     def person(self, id) -> Person | None:
         e = self.model.entity(id) if id else None
@@ -61,6 +74,7 @@ class Facts:
 
     @cached_property
     def _organisations_of(self) -> dict[str, tuple[str, ...]]:
+        # Over the full history: a committee of a board that has closed still belongs to its body.
         result: dict[str, tuple[str, ...]] = {}
 
         def walk(forum_id, seen):
@@ -79,7 +93,7 @@ class Facts:
             result[forum_id] = tuple(found)
             return result[forum_id]
 
-        for forum in self.model.forums:
+        for forum in self.history.forums:
             walk(forum.id, frozenset())
         return result
 
@@ -165,7 +179,7 @@ class Facts:
 
     def tier_of(self, id: str, _seen=None) -> str | None:
         """The tier an organisation, forum or person works at, if it can be told."""
-        entity = self.model.entity(id) if id else None
+        entity = (self.forum(id) or self.model.entity(id)) if id else None
         seen = _seen or set()
         if entity is None or id in seen:
             return None
@@ -240,13 +254,27 @@ class Facts:
                 return org.sector
         return None
 
-    def has_quality(self, seat: Seat, quality: str) -> bool:
-        """Whether a seat counts towards a quorum requirement (a capacity or a quality)."""
+    def person_on(self, person_id, on: dt.date | None) -> Person | None:
+        """A person as on a date (their posts then), or as of the check date when `on` is None."""
+        if on is None:
+            return self.person(person_id)
+        person = self.history.entity(person_id) if person_id else None
+        if not isinstance(person, Person):
+            return None
+        posts = posts_on(person, on)
+        return person if len(posts) == len(person.posts) else attrs.evolve(person, posts=posts)
+
+    def has_quality(self, seat: Seat, quality: str, on: dt.date | None = None) -> bool:
+        """Whether a seat counts towards a quorum requirement (a capacity or a quality).
+
+        Qualities that come from posts (a clinician, a sector) are read from the
+        posts held on `on`, a decision's date; by default on the check date.
+        """
         if quality in seat.capacities or quality == "member":
             return True
         if quality in v.CAPACITIES:
             return False
-        person = self.person(seat.person)
+        person = self.person_on(seat.person, on)
         if person is None:
             return False
         if quality == "independent":
@@ -258,11 +286,12 @@ class Facts:
         return self.sector_of_person(person, seat) == quality
 
     # -- quorum ----------------------------------------------------------------------------------
-    def quorum_shortfalls(self, seats: list[Seat], quorum) -> list[str]:
+    def quorum_shortfalls(self, seats: list[Seat], quorum, on: dt.date | None = None) -> list[str]:
         """What keeps these voting seats from making a quorum ([] when they can).
 
         One member may meet several requirements (a chair who is a clinician
-        counts for both), as standing orders usually allow.
+        counts for both), as standing orders usually allow. `on` is the date
+        whose posts count (a decision's date); by default the check date.
         """
         shortfalls = []
         voting = [s for s in seats if s.voting]
@@ -270,7 +299,7 @@ class Facts:
             available = f"{len(voting)} {'is' if len(voting) == 1 else 'are'} available"
             shortfalls.append(f"{quorum.count} voting members are needed and {available}")
         for requirement in quorum.requirements:
-            found = sum(1 for s in voting if any(self.has_quality(s, q) for q in requirement.alternatives))
+            found = sum(1 for s in voting if any(self.has_quality(s, q, on) for q in requirement.alternatives))
             if found < requirement.count:
                 wanted = " or ".join(
                     (v.CAPACITIES.get(q) or v.QUORUM_QUALITIES[q]).label for q in requirement.alternatives

@@ -1,9 +1,13 @@
 """Arrangements in force on a date (`govdsl check --as-of DATE`).
 
-Seats, interests and delegations have dates. Rules about the structure see
-the model as it stands on the as-of date: a seat that ended last year, or a
-delegation that starts next April, is not part of it. Decisions are judged
-on their own date, from the full history.
+Seats, posts, interests, delegations, pooled funds and forums have dates.
+Rules about the structure see the model as it stands on the as-of date: a
+seat that ended last year, a post taken up next month, a delegation that
+starts next April or a committee that closed in March is not part of it. A
+forum that is not in being takes its seats and its own accountability lines
+with it; what still points at it (a delegation, a committee's `parent`, a
+line from another body) stays, so that the rules can report it. Decisions
+are judged on their own date, from the full history.
 """
 
 from __future__ import annotations
@@ -12,11 +16,21 @@ import datetime as dt
 
 import attrs
 
-from govdsl.model.types import Model
+from govdsl.model.types import Forum, Model, Person, Post
 
 
 def in_force(start: dt.date | None, end: dt.date | None, on: dt.date) -> bool:
     return (start is None or start <= on) and (end is None or on <= end)
+
+
+def in_being(forum: Forum, on: dt.date) -> bool:
+    """Whether a forum exists on a date: established (if that is given) and not yet closed."""
+    return in_force(forum.established, forum.closed, on)
+
+
+def posts_on(person: Person, on: dt.date) -> tuple[Post, ...]:
+    """The posts a person holds on a date."""
+    return tuple(p for p in person.posts if in_force(p.start, p.end, on))
 
 
 def _with(entity, field: str, kept: tuple):
@@ -24,12 +38,21 @@ def _with(entity, field: str, kept: tuple):
     return entity if len(kept) == len(getattr(entity, field)) else attrs.evolve(entity, **{field: kept})
 
 
+def _person_on(person: Person, on: dt.date) -> Person:
+    person = _with(person, "interests", tuple(i for i in person.interests if in_force(i.start, i.end, on)))
+    return _with(person, "posts", posts_on(person, on))
+
+
 def as_of(model: Model, on: dt.date) -> Model:
-    """The model with every seat, interest and delegation not in force on `on` left out."""
-    forums = tuple(_with(f, "seats", tuple(s for s in f.seats if in_force(s.start, s.end, on))) for f in model.forums)
-    people = tuple(
-        _with(p, "interests", tuple(i for i in p.interests if in_force(i.start, i.end, on))) for p in model.people
+    """The model with every forum, seat, post, interest, delegation and pooled fund not in force on `on` left out."""
+    forums = tuple(
+        _with(f, "seats", tuple(s for s in f.seats if in_force(s.start, s.end, on)))
+        for f in model.forums
+        if in_being(f, on)
     )
+    gone = {f.id for f in model.forums if not in_being(f, on)}
+    lines = tuple(line for line in model.lines if line.source not in gone) if gone else model.lines
+    people = tuple(_person_on(p, on) for p in model.people)
     delegations = tuple(d for d in model.delegations if in_force(d.start, d.end, on))
     pooled = tuple(f for f in model.pooled_funds if in_force(f.start, f.end, on))
-    return model.replace(forums=forums, people=people, delegations=delegations, pooled_funds=pooled)
+    return model.replace(forums=forums, people=people, delegations=delegations, pooled_funds=pooled, lines=lines)

@@ -11,6 +11,7 @@ later stages have something to work with.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import attrs
@@ -176,6 +177,13 @@ def _with_run_ons_split(resolver, attributes, allowed: dict[str, bool]):
                 key, key_span, first = word.text, word.span, cut + 1
 
 
+def _value_span(at) -> Span:
+    """The span of a value: a term's, or the value of an attribute (`from: 2020-01-01` in a block)."""
+    if isinstance(at, nodes.Attribute):
+        return at.phrase.span if at.phrase is not None else at.span
+    return at.span
+
+
 def _title(declaration: nodes.Declaration) -> str:
     if declaration.title is not None:
         return declaration.title.value
@@ -196,6 +204,26 @@ class Resolver:
     # -- reporting ---------------------------------------------------------------------
     def error(self, code, message, span, hint=None, related=()):
         self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, span, hint, tuple(related)))
+
+    def period_end(self, start: dt.date | None, start_at, end: dt.date | None, end_at, words: tuple[str, str], what: str):
+        """The end of a period (a seat's `to`, a forum's `closed`...), or None when it is before the start.
+
+        `start_at` and `end_at` are the terms or attributes the dates were read
+        from, for the spans of the message. A period may end on the day it
+        starts (a one-day appointment), never before.
+        """
+        if start is None or end is None or start <= end:
+            return end
+        first, last = words
+        self.error(
+            "VAL005",
+            f"`{last}` {end.isoformat()} is before `{first}` {start.isoformat()}: {what} would end before it starts",
+            _value_span(end_at),
+            "Check both dates (year-month-day): a period ends on or after the day it starts. If the two are "
+            "the wrong way round, swap them.",
+            related=(Related(_value_span(start_at), f"`{first}` is given here"),),
+        )
+        return None
 
     # -- pass 1: declare ----------------------------------------------------------------
     def declare(self) -> list[Symbol]:
@@ -336,6 +364,13 @@ class Resolver:
     def _owner(self, symbol: Symbol) -> str:
         return f"{symbol.description} (`{symbol.id}`)" if symbol.category != "organisation" else f"organisation `{symbol.id}`"
 
+    def _dates(self, a: _Attributes, words: tuple[str, str], what: str) -> tuple[dt.date | None, dt.date | None]:
+        """The start and end of a declaration's period (`effective` and `expires`, say), in order."""
+        first, last = (a.get(word) for word in words)
+        start = self.values.date(first) if first else None
+        end = self.values.date(last) if last else None
+        return start, self.period_end(start, first, end, last, words, what)
+
     # tiers -----------------------------------------------------------------------------
     def _build_tier(self, symbol: Symbol) -> m.Tier:
         d = symbol.declaration
@@ -415,10 +450,11 @@ class Resolver:
             span=d.name.span,
         )
 
-    _POST_USAGE = "post: chief_executive at northmoor_hospitals"
+    _POST_USAGE = "post: chief_executive at northmoor_hospitals [from 2019-01-01] [to 2025-03-31]"
+    _POST_OPTIONS = {"at": 1, "from": 1, "to": 1}
 
     def _post(self, attr: nodes.Attribute) -> m.Post | None:
-        s = Sentence(self.values, attr, 1, {"at": 1}, self._POST_USAGE)
+        s = Sentence(self.values, attr, 1, self._POST_OPTIONS, self._POST_USAGE)
         if not s.ok:
             return None
         head = s.head[0]
@@ -436,11 +472,26 @@ class Resolver:
         organisation = None
         if "at" in s.options:
             organisation = self.term_ref(s.options["at"][0], ("organisation",), "an organisation", key="post")
+        b = None
         if attr.block is not None:
             b = _Attributes(self, attr.block, "a post", schema.allowed(schema.POST))
             if b.get("title"):
                 title = self.values.text(b.get("title"))
-        return m.Post(role, organisation, title, attr.span)
+        for word in ("from", "to"):
+            self._given_twice(s, b, word, "post")
+        (start, start_at), (end, end_at) = (self._dated(s, b, word) for word in ("from", "to"))
+        end = self.period_end(start, start_at, end, end_at, ("from", "to"), "the post")
+        return m.Post(role, organisation, title, start, end, attr.span)
+
+    def _dated(self, s: Sentence, block: _Attributes | None, word: str) -> tuple[dt.date | None, object]:
+        """A date option of a phrase, given in its line or its block, and where it was given."""
+        if word in s.options:
+            term = s.options[word][0]
+            return self.values.date_term(term), term
+        if block is not None and block.get(word):
+            attr = block.get(word)
+            return self.values.date(attr), attr
+        return None, None
 
     _INTEREST_USAGE = "interest: financial in northmoor_hospitals from 2020-01-01 declared 2022-07-01"
 
@@ -474,13 +525,6 @@ class Resolver:
         for word in ("from", "to", "declared", "action"):
             self._given_twice(s, b, word, "interest")
 
-        def date_of(word):
-            if word in s.options:
-                return self.values.date_term(s.options[word][0])
-            if b and b.get(word):
-                return self.values.date(b.get(word))
-            return None
-
         action = None
         if "action" in s.options:
             term = s.options["action"][0]
@@ -497,6 +541,8 @@ class Resolver:
             action = self.values.choice(b.get("action"), v.MANAGEMENT_ACTIONS, "management action")
         if type_ is None:
             return None
+        (start, start_at), (end, end_at), (declared, _) = (self._dated(s, b, w) for w in ("from", "to", "declared"))
+        end = self.period_end(start, start_at, end, end_at, ("from", "to"), "the interest")
         return m.Interest(
             person=person,
             type=type_,
@@ -504,9 +550,9 @@ class Resolver:
             matter=matter,
             description=self.values.text(b.get("description")) if b and b.get("description") else None,
             relationship=self.values.text(b.get("relationship")) if b and b.get("relationship") else None,
-            start=date_of("from"),
-            end=date_of("to"),
-            declared=date_of("declared"),
+            start=start,
+            end=end,
+            declared=declared,
             action=action,
             private=bool(self.values.boolean(b.get("private"))) if b and b.get("private") else False,
             span=attr.span,
@@ -534,6 +580,7 @@ class Resolver:
                 model_word = self.values.choice(a.get("model"), model_vocab, "model")
         self.record_lines(symbol.id, a)
         seats = tuple(s for s in (self._seat(symbol.id, attr) for attr in a.all("seat")) if s)
+        established, closed = self._dates(a, ("established", "closed"), f"the {v.FORUM_KINDS[symbol.kind].label} `{symbol.id}`")
         return m.Forum(
             id=symbol.id,
             kind=symbol.kind,
@@ -548,6 +595,8 @@ class Resolver:
             quorum=self._quorum(a.get("quorum")),
             decision_rule=self._decision_rule(a.get("decision")),
             seats=seats,
+            established=established,
+            closed=closed,
             span=d.name.span,
         )
 
@@ -822,6 +871,9 @@ class Resolver:
         if person is None or not capacities:
             return None
         voting = not non_voting and not all(c in v.NON_VOTING_CAPACITIES for c in capacities)
+        start_date = self.values.date_term(start) if start else None
+        end_date = self.values.date_term(end) if end else None
+        end_date = self.period_end(start_date, start, end_date, end, ("from", "to"), "the seat")
         return m.Seat(
             forum=forum,
             person=person,
@@ -831,8 +883,8 @@ class Resolver:
             nominated_by=body("nominated_by"),
             appointed_by=body("appointed_by"),
             approved_by=body("approved_by"),
-            start=self.values.date_term(start) if start else None,
-            end=self.values.date_term(end) if end else None,
+            start=start_date,
+            end=end_date,
             weight=weight_value,
             span=attr.span,
         )
@@ -849,6 +901,7 @@ class Resolver:
             reserved_to=self.one_ref(a.get("reserved_to"), ("forum",), "a board or forum"),
             source=self.values.text(a.get("source")) if a.get("source") else None,
             scope=self.one_ref(a.get("scope"), ("tier",), "a tier"),
+            reason=self.values.text(a.get("reason")) if a.get("reason") else None,
             span=d.name.span,
         )
 
@@ -857,6 +910,7 @@ class Resolver:
         allowed = schema.allowed(schema.DELEGATION)
         a = _Attributes(self, d.block, self._owner(symbol), allowed, ("from", "to", "functions"))
         parties = ("organisation", "forum", "person")
+        start, end = self._dates(a, ("effective", "expires"), f"the delegation `{symbol.id}`")
         return m.Delegation(
             id=symbol.id,
             title=_title(d),
@@ -867,8 +921,8 @@ class Resolver:
             further_delegation=bool(self.values.boolean(a.get("further_delegation"))) if a.get("further_delegation") else False,
             basis=self.values.choice(a.get("basis"), v.LEGAL_BASES, "legal basis") if a.get("basis") else None,
             reports_to=self.refs(a.get("reports_to"), ("organisation", "forum", "person"), "a body, forum or person"),
-            start=self.values.date(a.get("effective")) if a.get("effective") else None,
-            end=self.values.date(a.get("expires")) if a.get("expires") else None,
+            start=start,
+            end=end,
             review=self.values.date(a.get("review")) if a.get("review") else None,
             conditions=self.values.text(a.get("conditions")) if a.get("conditions") else None,
             reason=self.values.text(a.get("reason")) if a.get("reason") else None,
@@ -893,6 +947,7 @@ class Resolver:
                 continue
             if partner:
                 contributions.append(m.Contribution(partner, amount.value, attr.span))
+        start, end = self._dates(a, ("from", "to"), f"the pooled fund `{symbol.id}`")
         return m.PooledFund(
             id=symbol.id,
             title=_title(d),
@@ -901,8 +956,8 @@ class Resolver:
             contributions=tuple(contributions),
             governed_by=self.one_ref(a.get("governed_by"), ("forum",), "a forum"),
             agreement_terms=self.values.choices(a.get("agreement"), v.POOLED_FUND_TERMS, "term of a pooled-fund agreement") if a.get("agreement") else (),
-            start=self.values.date(a.get("from")) if a.get("from") else None,
-            end=self.values.date(a.get("to")) if a.get("to") else None,
+            start=start,
+            end=end,
             span=d.name.span,
         )
 
@@ -920,6 +975,7 @@ class Resolver:
             functions=self.refs(a.get("functions"), ("function",), "a function"),
             under=self.one_ref(a.get("under"), ("delegation",), "a delegation"),
             excluded=self.refs(a.get("excluded"), ("person",), "a person"),
+            reason=self.values.text(a.get("reason")) if a.get("reason") else None,
             span=d.name.span,
         )
 

@@ -60,7 +60,7 @@ ORGANISATION = {
 } | _LINES
 
 PERSON = {
-    "post": _a("phrase", "a post held: `post: chief_executive at northmoor_hospitals`", True),
+    "post": _a("phrase", "a post held: `post: chief_executive at northmoor_hospitals from DATE to DATE`", True),
     "employer": _a("refs:organisation", "the organisations that employ the person"),
     "expertise": _a("vocab:EXPERTISE", "areas of expertise"),
     "independent": _a("bool", "whether the person is independent of the system's organisations"),
@@ -90,6 +90,8 @@ FORUM = {
     "quorum": _a("phrase", "`quorum: 5 including [chair or vice_chair, 1 clinician]`"),
     "decision": _a("phrase", "`decision: simple_majority with casting_vote`"),
     "seat": _a("phrase", "a seat: `seat: ann_hale as chair from 2022-07-01`", True),
+    "established": _a("date", "when the forum was set up; before this date it does not exist"),
+    "closed": _a("date", "its last day; after this date the forum no longer exists"),
 } | _LINES
 
 TERMS = {
@@ -113,13 +115,18 @@ SEAT = {
     "non_voting": _a("bool", "the member does not vote"),
 }
 
-POST = {"title": _a("text", "the post's own title")}
+POST = {
+    "title": _a("text", "the post's own title"),
+    "from": _a("date", "when the person took up the post"),
+    "to": _a("date", "when the person left the post"),
+}
 
 FUNCTION = {
     "held_by": _a("ref:organisation,forum", "who holds the function by statute"),
     "reserved_to": _a("ref:forum", "the board that must decide it itself"),
     "source": _a("text", "the Act section or standing order it comes from"),
     "scope": _a("ref:tier", "the tier it concerns, if narrower than the system"),
+    "reason": _a("text", "why it is decided at this level, such as above the tier it concerns"),
 }
 
 DELEGATION = {
@@ -155,6 +162,7 @@ DECISION = {
     "functions": _a("refs:function", "the functions it exercises"),
     "under": _a("ref:delegation", "the delegation it is taken under"),
     "excluded": _a("refs:person", "the members who stepped out because of an interest"),
+    "reason": _a("text", "why it is taken at this level, such as above the tier it concerns"),
 }
 
 

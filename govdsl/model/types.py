@@ -61,11 +61,13 @@ class Organisation:
 
 @attrs.frozen
 class Post:
-    """A job or office: `chief_executive at northmoor_hospitals`."""
+    """A job or office: `chief_executive at northmoor_hospitals from 2019-01-01`."""
 
     role: str  # POST_ROLES
     organisation: str | None
     title: str | None = None  # the post's own title, if given in quotes
+    start: dt.date | None = None  # `from`: when the person took up the post
+    end: dt.date | None = None  # `to`: when they left it
     span: Span | None = _span
 
 
@@ -173,6 +175,8 @@ class Forum:
     quorum: Quorum | None = None
     decision_rule: DecisionRule | None = None
     seats: tuple[Seat, ...] = ()
+    established: dt.date | None = None  # when the forum was set up
+    closed: dt.date | None = None  # the last day it existed
     span: Span | None = _span
 
 
@@ -186,6 +190,7 @@ class Function:
     reserved_to: str | None = None  # a board that must decide it itself
     source: str | None = None  # the Act section or standing order
     scope: str | None = None  # the tier it concerns, if narrower than the system
+    reason: str | None = None  # why it is decided where it is
     span: Span | None = _span
 
 
@@ -246,6 +251,7 @@ class Decision:
     functions: tuple[str, ...] = ()
     under: str | None = None  # the delegation it is taken under
     excluded: tuple[str, ...] = ()  # people who stepped out
+    reason: str | None = None  # why it is taken where it is
     span: Span | None = _span
 
 

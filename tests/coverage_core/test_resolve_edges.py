@@ -80,7 +80,7 @@ def test_post_with_an_unknown_option_is_reported_and_dropped():
     [diagnostic] = compilation.diagnostics
     assert diagnostic.code == "VAL001"
     assert diagnostic.message.startswith("unexpected name `in` in `post`")
-    assert diagnostic.hint == "Write it as `post: chief_executive at northmoor_hospitals`."
+    assert diagnostic.hint == "Write it as `post: chief_executive at northmoor_hospitals [from 2019-01-01] [to 2025-03-31]`."
     assert compilation.model.entity("p").posts == ()
 
 

@@ -7,6 +7,7 @@ The marks are removed before compiling.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -66,6 +67,8 @@ CASES = {
     "DCL003-in-interest-block": (O + "person q { interest: financial in o { «amount»: £5 } }", ["DCL003"]),
     "DCL003-in-post-block": (O + "person q { post: chair at o { «name»: \"x\" } }", ["DCL003"]),
     "DCL003-on-function": ("function f { «limit»: £5 }", ["DCL003"]),
+    "DCL003-established-on-organisation": ("organisation o { kind: icb  «established»: 2022-07-01 }", ["DCL003"]),
+    "DCL003-reason-on-pooled-fund": (O + 'pooled_fund f { host: o  «reason»: "x" }', ["DCL003"]),
     # -- DCL004 missing required attribute ------------------------------------------------------------------
     "DCL004-organisation-kind": ("organisation «o» { }", ["DCL004"]),
     "DCL004-place-within": ("place «p» { population: 300k }", ["DCL004"]),
@@ -82,6 +85,8 @@ CASES = {
     # -- DCL005 repeated attribute ------------------------------------------------------------------------------
     "DCL005-kind-twice": ("organisation o { kind: icb  «kind»: nhs_trust }", ["DCL005"]),
     "DCL005-in-terms": (O + "board b { parent: o  terms: { purpose: \"a\"  «purpose»: \"b\" } }", ["DCL005"]),
+    "DCL005-post-date-in-line-and-block": (O + "person q { post: chair at o from 2020-01-01 { «from»: 2020-01-01 } }", ["DCL005"]),
+    "DCL005-established-twice": (O + "board b { parent: o  established: 2020-01-01  «established»: 2021-01-01 }", ["DCL005"]),
     "DCL005-three-times": ("person p { contact: \"a\" «contact»: \"b\" «contact»: \"c\" }", ["DCL005", "DCL005"]),
     # -- VAL001 malformed value -----------------------------------------------------------------------------------
     "VAL001-text-expected": ('person p { contact: «northmoor» }', ["VAL001"]),
@@ -113,12 +118,24 @@ CASES = {
     "VAL001-interest-type-not-a-word": (O + 'person q { interest: «"money"» in o }', ["VAL001"]),
     "VAL001-contribution-without-amount": (O + "pooled_fund f { host: o  contribution: «o» }", ["VAL001"]),
     "VAL001-contribution-amount-not-money": (O + "pooled_fund f { host: o  contribution: o «71m» }", ["VAL001"]),
+    "VAL001-post-from-not-a-date": (O + "person q { post: chair at o from «yesterday» }", ["VAL001"]),
+    "VAL001-post-to-without-value": (O + "person q { post: chair at o from 2020-01-01 «to» }", ["VAL001"]),
+    "VAL001-post-option-twice": (O + "person q { post: chair at o from 2020-01-01 «from» 2021-01-01 }", ["VAL001"]),
+    "VAL001-post-unknown-option": (O + "person q { post: chair at o «since» 2020-01-01 }", ["VAL001"]),
+    "VAL001-post-block-two-dates": (O + "person q { post: chair at o { from: «2020-01-01 2021-01-01» } }", ["VAL001"]),
+    "VAL001-established-not-a-date": (O + "board b { parent: o  established: «soon» }", ["VAL001"]),
+    "VAL001-closed-text": (O + 'board b { parent: o  closed: «"March 2025"» }', ["VAL001"]),
+    "VAL001-function-reason-not-text": ("function f { reason: «place_not_ready» }", ["VAL001"]),
+    "VAL001-decision-reason-not-text": (O + "board b { parent: o }\ndecision d { forum: b  reason: «2025-01-01» }", ["VAL001"]),
     # -- VAL002 impossible date -------------------------------------------------------------------------------------
     "VAL002-february-30": ("person p { no_interests: «2024-02-30» }", ["VAL002"]),
     "VAL002-month-13": ("person p { no_interests: «2024-13-01» }", ["VAL002"]),
     "VAL002-not-a-leap-year": (O + P + "board b { parent: o  seat: p as chair from «2023-02-29» }", ["VAL002"]),
     "VAL002-in-interest": (O + "person q { interest: financial in o declared «2022-00-10» }", ["VAL002"]),
     "VAL002-in-terms": (O + "board b { parent: o  terms: { review: «2025-04-31» } }", ["VAL002"]),
+    "VAL002-post-to": (O + "person q { post: chair at o from 2020-01-01 to «2023-02-29» }", ["VAL002"]),
+    "VAL002-post-block-from": (O + "person q { post: chair at o { from: «2020-02-30» } }", ["VAL002"]),
+    "VAL002-forum-closed": (O + "board b { parent: o  closed: «2025-02-30» }", ["VAL002"]),
     # -- VAL003 unknown word ----------------------------------------------------------------------------------------
     "VAL003-organisation-kind": ("organisation o { kind: «hospital» }", ["VAL003"]),
     "VAL003-sector": ("organisation o { kind: icb  sector: «private» }", ["VAL003"]),
@@ -143,6 +160,17 @@ CASES = {
     "VAL004-quorum-zero": (O + "board b { parent: o  quorum: «0» }", ["VAL004"]),
     "VAL004-quorum-fraction": (O + "board b { parent: o  quorum: «2.5» }", ["VAL004"]),
     "VAL004-requirement-zero": (O + "board b { parent: o  quorum: 3 including [«0» clinicians] }", ["VAL004"]),
+    # -- VAL005 end before start ------------------------------------------------------------------------------------
+    "VAL005-seat": (O + P + "board b { parent: o  seat: p as chair from 2024-01-01 to «2023-12-31» }", ["VAL005"]),
+    "VAL005-seat-block": (O + P + "board b { parent: o  seat: p as chair { from: 2024-01-01  to: «2023-12-31» } }", ["VAL005"]),
+    "VAL005-post": (O + "person q { post: chair at o from 2024-01-01 to «2023-12-31» }", ["VAL005"]),
+    "VAL005-post-block": (O + "person q { post: chair at o { from: 2024-01-01  to: «2023-12-31» } }", ["VAL005"]),
+    "VAL005-post-line-and-block": (O + "person q { post: chair at o to «2023-12-31» { from: 2024-01-01 } }", ["VAL005"]),
+    "VAL005-interest": (O + "person q { interest: financial in o from 2024-01-01 to «2023-12-31» }", ["VAL005"]),
+    "VAL005-forum": (O + "board b { parent: o  established: 2024-01-01  closed: «2023-12-31» }", ["VAL005"]),
+    "VAL005-forum-closed-first": (O + "committee c { closed: «2023-12-31»  parent: o  established: 2024-01-01 }", ["VAL005"]),
+    "VAL005-delegation": (O + "function f {}\ndelegation d { from: o  to: o  functions: f  effective: 2024-01-01  expires: «2023-12-31» }", ["VAL005"]),
+    "VAL005-pooled-fund": (O + "pooled_fund f { host: o  from: 2024-01-01  to: «2023-12-31» }", ["VAL005"]),
     # -- REF001 undefined name ------------------------------------------------------------------------------------------
     "REF001-parent": ("board b { parent: «nowhere» }", ["REF001"]),
     "REF001-in-list": (O + "board b { parent: [o, «p»] }", ["REF001"]),
@@ -175,7 +203,7 @@ def test_resolver_diagnostic(marked, codes):
 
 def test_every_language_code_has_a_case():
     covered = {code for _, codes in CASES.values() for entry in codes for code in ((entry,) if isinstance(entry, str) else entry)}
-    assert covered == {f"DCL00{i}" for i in range(1, 6)} | {f"VAL00{i}" for i in range(1, 5)} | {"REF001", "REF002"}
+    assert covered == {f"DCL00{i}" for i in range(1, 6)} | {f"VAL00{i}" for i in range(1, 6)} | {"REF001", "REF002"}
 
 
 # -- hints and related locations --------------------------------------------------------------------------
@@ -255,6 +283,46 @@ def test_did_you_mean(marked, suggestion):
     code = {"«c": "DCL001"}.get(marked[:2])
     _, d = only(marked, code or ("DCL003" if "serve»" in marked else "VAL003"))
     assert f"`{suggestion}`" in d.hint
+
+
+def test_val005_names_both_dates_points_at_the_start_and_leaves_the_end_out():
+    compilation, d = only(O + "person q { post: chair at o from 2024-01-01 to «2023-12-31» }", "VAL005")
+    assert d.message == "`to` 2023-12-31 is before `from` 2024-01-01: the post would end before it starts"
+    assert d.hint == (
+        "Check both dates (year-month-day): a period ends on or after the day it starts. "
+        "If the two are the wrong way round, swap them."
+    )
+    (related,) = d.related
+    assert related.message == "`from` is given here"
+    assert position(compilation, related.span) == (2, 34)  # the `from` date
+    (post,) = compilation.model.entity("q").posts
+    assert (post.start, post.end) == (dt.date(2024, 1, 1), None)
+
+
+def test_val005_on_a_forum_names_the_forum_and_its_words():
+    compilation, d = only(O + "joint_committee j { parent: o  established: 2024-04-01  closed: «2024-03-31» }", "VAL005")
+    assert d.message == (
+        "`closed` 2024-03-31 is before `established` 2024-04-01: the joint committee `j` would end before it starts"
+    )
+    assert (compilation.model.entity("j").established, compilation.model.entity("j").closed) == (dt.date(2024, 4, 1), None)
+
+
+def test_val005_on_a_delegation_uses_its_words():
+    _, d = only(O + "function f {}\ndelegation d { from: o  to: o  functions: f  effective: 2024-01-01  expires: «2023-12-31» }", "VAL005")
+    assert d.message.startswith("`expires` 2023-12-31 is before `effective` 2024-01-01: the delegation `d`")
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "person q { post: chair at o from 2024-01-01 to 2024-01-01 }",  # one day is a period
+        "person q { post: chair at o to 2024-01-01 }",  # an end without a start
+        "board b { parent: o  established: 2024-04-01  closed: 2024-04-01 }",
+        "board b { parent: o  closed: 2024-04-01 }",
+    ],
+)
+def test_a_period_may_end_on_the_day_it_starts_or_have_one_end(snippet):
+    assert govdsl.load_text(O + snippet, "case.gov").diagnostics == ()
 
 
 def test_a_wrong_attribute_does_not_stop_the_rest():

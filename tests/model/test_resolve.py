@@ -178,9 +178,11 @@ def test_person(full):
 def test_posts(full):
     hugh = entity(full, "hugh_marsh")
     assert hugh.posts == (
-        m.Post("chief_executive", "northmoor_hospitals"),
-        m.Post("employee", "moor_hospice", "Trustee, Moor Hospice"),  # a post known by its title
-        m.Post("director_of_finance", "northmoor_icb", "Chief Finance Officer"),
+        m.Post("chief_executive", "northmoor_hospitals", start=dt.date(2019, 1, 1)),
+        # a post known by its title
+        m.Post("employee", "moor_hospice", "Trustee, Moor Hospice", dt.date(2016, 5, 1), dt.date(2022, 6, 30)),
+        # the dates may be given in the post's block
+        m.Post("director_of_finance", "northmoor_icb", "Chief Finance Officer", dt.date(2015, 4, 1), dt.date(2018, 12, 31)),
         m.Post("governor", None),
     )
     assert hugh.employers == ("northmoor_hospitals",)
@@ -275,6 +277,8 @@ def test_forum_attributes(full):
     assert audit.quorum == m.Quorum(2, (m.QuorumRequirement(1, ("chair",)), m.QuorumRequirement(1, ("clinician",))))
     joint = entity(full, "north_joint")
     assert joint.parents == ("northmoor_icb", "northmoor_council")
+    assert (joint.established, joint.closed) == (dt.date(2023, 4, 1), dt.date(2026, 3, 31))
+    assert (audit.established, audit.closed) == (None, None)  # a forum without dates always exists
     assert joint.tier == "north"
     assert joint.decision_rule == m.DecisionRule("weighted_majority", casting_vote=True, threshold=Decimal(60))
     partnership = entity(full, "north_partnership")
@@ -378,6 +382,7 @@ def test_decision_rule(compile_snippet, phrase, expected):
 def test_functions(full):
     community = entity(full, "commissioning.community_services")
     assert (community.holder, community.scope, community.reserved_to) == ("northmoor_icb", "north", None)
+    assert community.reason == "Commissioned with the system-wide contract until the place is ready"
     accounts = entity(full, "accounts.annual")
     assert accounts == m.Function(
         id="accounts.annual",
@@ -444,6 +449,7 @@ def test_decision(full):
         functions=("commissioning.community_services",),
         under="community_to_north",
         excluded=("hugh_marsh",),
+        reason="One contract for the whole system",
     )
 
 

@@ -322,3 +322,87 @@ def test_rules_cope_with_a_partial_model():
     }
     """
     assert codes(coi(text)) == []
+
+
+# -- posts with dates ---------------------------------------------------------------------------
+# A post counts on a decision's date only if it is held that day (its `from` and `to`); on the
+# check date, only if it is held then. The decision below is on 2025-05-08; the check date is
+# 2026-11-24.
+def _dated_post(dates: str, interest: str = "no_interests: 2022-07-01", quorum: str = "3") -> str:
+    return QUORUM.replace(
+        "post: chief_executive at northmoor_hospitals", f"post: chief_executive at northmoor_hospitals {dates}"
+    ).replace("INTEREST", interest).replace("QUORUM", quorum)
+
+
+def test_post_ended_before_the_decision_is_no_conflict_in_it():
+    assert codes(coi(_dated_post("from 2019-01-01 to 2024-12-31"))) == []
+
+
+def test_post_taken_up_after_the_decision_is_only_a_register_warning():
+    found = coi(_dated_post("from 2025-06-01"))
+    assert codes(found) == ["COI006"]
+    assert found[0].severity is Severity.WARNING
+    assert "took part" not in found[0].message
+
+
+def test_post_held_on_the_decision_date_but_ended_since_is_still_a_conflict_in_it():
+    found = coi(_dated_post("from 2019-01-01 to 2025-12-31"))
+    assert codes(found) == ["COI004", "COI006"]
+    coi006 = next(d for d in found if d.code == "COI006")
+    assert coi006.severity is Severity.ERROR
+    assert coi006.message == (
+        "`hugh_marsh` was chief executive at `northmoor_hospitals` when they took part in decision `contract`, "
+        "which affects it, and had declared no interest in `northmoor_hospitals`"
+    )
+    assert "from DATE to DATE" in coi006.hint
+    assert [r.message for r in coi006.related] == ["`hugh_marsh` took part in this decision"]
+
+
+def test_former_post_declared_since_is_left_to_the_register():
+    # The interest is on the register now (declared after the decision): COI006 is about the
+    # register, so it is silent; COI003 reports the late declaration, and COI004 still sees him
+    # step out on the day.
+    interest = "interest: financial in northmoor_hospitals from 2019-01-01 to 2025-12-31 declared 2026-01-10"
+    assert codes(coi(_dated_post("from 2019-01-01 to 2025-12-31", interest))) == ["COI003", "COI004"]
+
+
+def test_quorum_qualities_come_from_the_posts_held_on_the_decision_date():
+    # Hugh is the committee's only clinician through his post as the trust's medical director,
+    # which he held on the decision date and has left since. He must step out of the trust's
+    # contract, and without him there is no clinician: inquorate on the day, whatever his posts
+    # are on the check date.
+    text = QUORUM.replace(
+        "post: chief_executive at northmoor_hospitals",
+        "post: medical_director at northmoor_hospitals from 2019-01-01 to 2025-12-31",
+    ).replace("INTEREST", "interest: financial in northmoor_hospitals from 2019-01-01 to 2025-12-31 declared 2019-01-20 action exclude_from_decision")
+    text = text.replace("QUORUM", "2 including [1 clinician]")
+    text = text.replace("  affects: [northmoor_hospitals]\n", "  affects: [northmoor_hospitals]\n  excluded: [hugh_marsh]\n")
+    found = coi(text)
+    assert codes(found) == ["COI004"]
+    assert "1 × clinician needed, 0 available" in found[0].message
+    # Had he left the post before the decision, he would have been neither a clinician nor conflicted.
+    assert codes(coi(text.replace("to 2025-12-31", "to 2024-12-31"))) == []
+
+
+def test_partner_member_post_ended_before_the_decision_is_no_structural_conflict():
+    text = """
+    organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+    organisation northmoor_hospitals "Northmoor Hospitals NHS FT" { kind: foundation_trust }
+    person hugh_marsh "Hugh Marsh" {
+      post: chief_executive at northmoor_hospitals from 2019-01-01 to POST_END
+      interest: financial in northmoor_hospitals from 2019-01-01 to POST_END declared 2019-01-20 action declare_and_participate
+    }
+    board icb_board "Board" {
+      parent: northmoor_icb
+      seat: hugh_marsh as partner_member_trusts
+    }
+    decision contract "Trust contract" {
+      forum: icb_board
+      date: 2025-03-27
+      affects: [northmoor_hospitals]
+    }
+    """
+    assert codes(coi(text.replace("POST_END", "2024-12-31"))) == []
+    found = coi(text.replace("POST_END", "2025-12-31"))
+    assert codes(found) == ["COI005"]
+    assert "`hugh_marsh` is chief executive at `northmoor_hospitals`" in [r.message for r in found[0].related]

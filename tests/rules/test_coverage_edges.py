@@ -43,9 +43,9 @@ def test_expiry_tomorrow_is_worded_tomorrow():
     assert "expires on 2026-11-25, tomorrow" in found[0].message
 
 
-def test_expiry_before_its_own_start_is_not_an_ending():
+def test_expiry_before_its_own_start_is_a_language_error_not_an_ending():
     text = EXPIRING.replace("EFFECTIVE", "2027-01-01").replace("EXPIRES", "2026-12-01")
-    assert codes(run(text, "TIME")) == []
+    assert codes(run(text, "TIME")) == ["VAL005"]
 
 
 # -- accountability ----------------------------------------------------------------------------------

@@ -2,9 +2,9 @@
 
 The rules here read people's declared interests (`interest:`), nil returns
 (`no_interests:`), posts and employers, the seats they hold and the decisions
-forums take (`decision`). A decision is judged on its own date: the seats and
-interests in force that day, from the full history; a decision without a date
-is judged on the check date.
+forums take (`decision`). A decision is judged on its own date: the seats,
+interests and posts in force that day, from the full history; a decision
+without a date is judged on the check date.
 
 What a conflicted member should do follows the interest's management action
 (vocabulary.MANAGEMENT_ACTIONS). Members whose interest is managed by
@@ -163,7 +163,7 @@ def _steps_out(ctx, seat: Seat, forum: Forum | None, affected: set[str], on: dt.
             if interest.action not in STAYING_ACTIONS:
                 return _interest_words(interest), interest.span
     own = _own_organisations(ctx, forum)
-    person = _history_person(ctx, seat.person)
+    person = ctx.facts.person_on(seat.person, on)  # the posts they held that day
     for organisation, posts in _implied_organisations(person).items():
         if organisation in affected and organisation not in own and organisation not in declared:
             return _post_words(organisation, posts), posts[0].span if posts else person.span
@@ -500,9 +500,10 @@ class InquorateAfterExclusion(Rule):
     organisation (unless it is managed by `declare_and_participate` or
     `withhold_papers`), and members who hold a post at, or work for, an
     affected organisation other than the forum's own without having
-    declared it. If the members who remain cannot meet the quorum (its
-    number, and each requirement such as "1 clinician"), the decision is
-    reported. A forum that is not quorate even with everyone present is
+    declared it. Posts count when they are held on the decision's date,
+    for stepping out as for the quorum (a clinician by post). If the
+    members who remain cannot meet the quorum (its number, and each
+    requirement such as "1 clinician"), the decision is reported. A forum that is not quorate even with everyone present is
     left to the quorum rules.
 
     ## Why is this bad?
@@ -573,7 +574,7 @@ class InquorateAfterExclusion(Rule):
             return
         on = _decision_date(decision, ctx)
         seats = _voting_seats(ctx, decision.forum, on)
-        if not seats or ctx.facts.quorum_shortfalls(seats, forum.quorum):
+        if not seats or ctx.facts.quorum_shortfalls(seats, forum.quorum, on):
             return
         affected = set(decision.affects)
         excluded = set(decision.excluded)
@@ -588,7 +589,7 @@ class InquorateAfterExclusion(Rule):
         if not leaving:
             return
         gone = {seat.person for seat, _, _ in leaving}
-        shortfalls = ctx.facts.quorum_shortfalls([s for s in seats if s.person not in gone], forum.quorum)
+        shortfalls = ctx.facts.quorum_shortfalls([s for s in seats if s.person not in gone], forum.quorum, on)
         if not shortfalls:
             return
         parent = f"`{forum.parents[0]}`" if forum.parents else "the parent body"
@@ -628,7 +629,8 @@ class StructuralConflict(Rule):
     (`partner_member_trusts`, `partner_member_primary_care`,
     `partner_member_local_authority`) who are not listed under `excluded:`
     and who come from an organisation the decision `affects`: their seat
-    is `for` it, they hold a post there or are employed by it, or their
+    is `for` it, they hold a post there on the decision's date (a post's
+    `from` and `to` dates count) or are employed by it, or their
     organisation is part of it (a practice in an affected PCN). It reports
     them even when the interest is declared and managed by
     `declare_and_participate`, because the conflict comes from the seat
@@ -699,7 +701,7 @@ class StructuralConflict(Rule):
         for seat in _voting_seats(ctx, decision.forum, on):
             if seat.person in excluded or not set(seat.capacities) & v.PARTNER_CAPACITIES:
                 continue
-            person = _history_person(ctx, seat.person)
+            person = ctx.facts.person_on(seat.person, on)  # the posts they held on the decision's date
             sources = []  # (their organisation, span, note)
             if seat.representing:
                 note = f"`{seat.person}` sits as a partner member for `{seat.representing}`"
@@ -747,18 +749,20 @@ class UndeclaredImpliedInterest(Rule):
     """A member holds a post at, or works for, an organisation but has declared no interest in it.
 
     ## What it does
-    Finds people with a seat on a forum who hold a post that gives them a
-    stake in an organisation (chief executive, director, GP partner,
-    trustee, employee and the like) or are employed by it, and who have no
-    interest in that organisation on the register. Posts at the
-    organisations the forum belongs to, or that take part in it as
+    Finds people with a seat on a forum who hold a post on the check date
+    that gives them a stake in an organisation (chief executive, director,
+    GP partner, trustee, employee and the like) or are employed by it, and
+    who have no interest in that organisation on the register. Posts at
+    the organisations the forum belongs to, or that take part in it as
     partners, are not counted: an ICB executive's job at the ICB is not a
     conflict on the ICB board.
 
     It is an error when the person also took part (as a voting member not
-    listed under `excluded:`) in a decision affecting that organisation,
-    with no interest in it declared on the decision's date; otherwise it is
-    a warning.
+    listed under `excluded:`) in a decision affecting that organisation
+    while holding the post, with no interest in it declared on the
+    decision's date; otherwise it is a warning. A post that has ended by
+    the check date (its `to` date has passed) is reported only for the
+    decisions taken while it was held.
 
     ## Why is this bad?
     A post or job at an organisation is an interest in it (financial, or
@@ -814,9 +818,10 @@ class UndeclaredImpliedInterest(Rule):
         for person in model.people:
             implied = _implied_organisations(person)
             seats = ctx.facts.seats_of.get(person.id, [])
-            if not implied or not seats:
+            if not seats:
                 continue
             declared = {i.organisation for i in person.interests if i.organisation}
+            yield from self._former_posts(ctx, person, implied, declared, took_part)
             for organisation, posts in implied.items():
                 if organisation in declared:
                     continue
@@ -851,6 +856,35 @@ class UndeclaredImpliedInterest(Rule):
                 )
 
     @staticmethod
+    def _former_posts(ctx, person: Person, implied, declared, took_part):
+        """Decisions taken while holding a post that has ended by the check date, never declared.
+
+        The post no longer puts anything on the register, but the decisions were
+        taken with an undeclared stake in an organisation they affect.
+        """
+        for (person_id, organisation), decisions in took_part.items():
+            if person_id != person.id or organisation in implied or organisation in declared:
+                continue
+            posts = []
+            for decision in decisions:
+                held = _implied_organisations(ctx.facts.person_on(person.id, _decision_date(decision, ctx)))
+                posts += [p for p in held.get(organisation, []) if p not in posts]
+            noun = "decision" if len(decisions) == 1 else "decisions"
+            verb = "affects" if len(decisions) == 1 else "affect"
+            yield Finding(
+                posts[0].span if posts else person.span,
+                f"`{person.id}` was {_post_words(organisation, posts)} when they took part in {noun} "
+                f"{_names(d.id for d in decisions)}, which {verb} it, and had declared no interest in "
+                f"`{organisation}`",
+                f"Record the interest on `{person.id}` with the dates it ran (`interest: financial in {organisation} "
+                f"from DATE to DATE declared DATE`), and consider whether the {noun} should be reviewed.",
+                related=_related(
+                    *((p.span, "another post there") for p in posts[1:]),
+                    *((d.span, f"`{person.id}` took part in this decision") for d in decisions),
+                ),
+            )
+
+    @staticmethod
     def _took_part(model, ctx, own) -> dict[tuple[str, str], list[Decision]]:
         """(person, organisation) -> decisions affecting it they took part in, undeclared on the day."""
         took_part: dict[tuple[str, str], list[Decision]] = defaultdict(list)
@@ -863,7 +897,7 @@ class UndeclaredImpliedInterest(Rule):
             for seat in _voting_seats(ctx, decision.forum, on):
                 if seat.person in excluded:
                     continue
-                hits = affected & _implied_organisations(_history_person(ctx, seat.person)).keys()
+                hits = affected & _implied_organisations(ctx.facts.person_on(seat.person, on)).keys()
                 if not hits:
                     continue
                 declared = {i.organisation for i in ctx.facts.interests_on(seat.person, on)}

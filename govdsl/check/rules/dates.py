@@ -130,8 +130,6 @@ class ReviewDatePassed(Rule):
             end = delegation.end
             if end is None or not 0 <= (end - on).days <= window:
                 continue
-            if delegation.start is not None and delegation.start > end:
-                continue  # a mistake in its dates, not an ending
             next_day = end + dt.timedelta(days=1)
             successors = [
                 d for d in by_parties[(delegation.delegator, delegation.delegate)]
