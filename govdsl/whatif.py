@@ -264,11 +264,12 @@ def what_if(model: Model, removal: Removal, config=None, as_of: dt.date | None =
         if not isinstance(forum_after, Forum):
             reason = f"its forum `{decision.forum}` is removed"
         else:
-            voting_before = [s for s in before_now.entity(decision.forum).seats if s.voting]
-            voting_after = [s for s in after_now.entity(decision.forum).seats if s.voting]
-            if voting_before and not voting_after:
-                reason = f"its forum `{decision.forum}` has no voting members left"
-            elif decision.under and after.entity(decision.under) is None:
+            if isinstance(before_now.entity(decision.forum), Forum):  # the forum is in being on `as_of`
+                voting_before = [s for s in before_now.entity(decision.forum).seats if s.voting]
+                voting_after = [s for s in after_now.entity(decision.forum).seats if s.voting]
+                if voting_before and not voting_after:
+                    reason = f"its forum `{decision.forum}` has no voting members left"
+            if reason is None and decision.under and after.entity(decision.under) is None:
                 reason = f"the delegation `{decision.under}` it is taken under is gone"
         if reason:
             decisions_lost.append(Broken(decision.id, clean(decision.title), reason))

@@ -125,6 +125,23 @@ def test_consultative_forum_that_receives_a_delegation_must_be_accountable():
     assert codes(acc(text.replace("{ model: consultative_forum }", "{ model: consultative_forum  parent: icb }"))) == []
 
 
+def test_a_line_to_a_forum_not_in_being_leads_nowhere_and_says_why():
+    text = ICB + (
+        'committee old "Old" { parent: icb_board  closed: 2025-03-31 }\n'
+        'committee later "Later" { parent: icb_board  established: 2027-04-01 }\n'
+        'subcommittee s "S" { parent: old  reports_to: later }\n'
+    )
+    found = acc(text)
+    assert codes(found) == ["ACC002"]
+    assert found[0].message == (
+        "sub-committee `s` is not accountable to any statutory body: its lines lead only to `old` (closed on "
+        "2025-03-31) and `later` (not established until 2027-04-01), and from there to no statutory body"
+    )
+    assert found[0].hint.endswith("point the lines at the forum that exists on this date.")
+    # once the sub-committee follows its parent's successor, it answers to the ICB again
+    assert codes(acc(text.replace("parent: old  reports_to: later", "parent: icb_board"))) == []
+
+
 def test_a_body_marked_statutory_ends_the_line():
     text = 'organisation trust "Charity" { kind: vcse }\ncommittee c "C" { parent: trust }\n'
     assert codes(acc(text)) == ["ACC002"]

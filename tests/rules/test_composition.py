@@ -334,3 +334,75 @@ def test_a_forum_whose_members_have_all_left_is_reported():
     }
     """
     assert codes(run(text)) == ["GOV004"]
+
+
+# -- forums with `established` and `closed` -------------------------------------------------------------
+def _dated(forum_line: str, dates: str) -> str:
+    """WELL with dates given to one forum (its declaration line is `forum_line`)."""
+    return broken((forum_line, forum_line + "\n" + dates))
+
+
+BOARD = 'board icb_board "NHS Northmoor ICB Board" {'
+AUDIT = 'committee audit "Audit Committee" {'
+ICP = 'integrated_care_partnership northmoor_icp "Northmoor Integrated Care Partnership" {'
+
+
+def test_established_says_when_a_forum_is_set_up_whatever_its_seats_say():
+    # All the forums are established in July 2022: before that nothing is judged, and
+    # nothing is reported missing, although the seats carry no dates at all.
+    text = WELL
+    for line in (BOARD, AUDIT, 'committee remuneration "Remuneration Committee" {', ICP):
+        text = text.replace(line, line + "\n  established: 2022-07-01", 1)
+    assert codes(check_text(text, COMPOSITION, dt.date(2022, 6, 30))) == []
+    assert codes(check_text(text, COMPOSITION, dt.date(2022, 7, 1))) == []
+
+
+def test_a_forum_established_before_its_members_join_is_judged_incomplete():
+    # Without `established`, a committee whose members all join later is taken not to be set up
+    # (test_before_the_icb_existed_nothing_is_incomplete); once it is established, it is set up.
+    text = """
+    organisation icb "ICB" { kind: icb }
+    person a "A" {}
+    committee c "C" {
+      parent: icb
+      terms: { purpose: "x" }
+      quorum: 1
+      seat: a as chair from 2027-01-01
+    }
+    """
+    assert codes(run(text)) == []
+    found = run(text.replace('parent: icb\n', 'parent: icb\n      established: 2026-04-01\n'))
+    assert codes(found) == ["GOV004"]
+    assert "has no members" in found[0].message
+
+
+def test_a_board_not_yet_established_is_not_missing():
+    # Its committees, which have no dates, exist already: the remuneration committee's chair
+    # cannot yet be a non-executive member of the board (GOV003), as when the board's seats all
+    # start later; but the ICB is not reported as having no board.
+    assert codes(run(_dated(BOARD, "  established: 2027-01-01"))) == ["GOV003"]
+
+
+def test_a_board_that_has_closed_leaves_the_icb_without_one():
+    found = run(_dated(BOARD, "  established: 2022-07-01\n  closed: 2026-03-31"))
+    stat001 = only(found, "STAT001")
+    assert stat001.message == "ICB `northmoor_icb` has no board"
+    assert "board `icb_board` closed on 2026-03-31" in [r.message for r in stat001.related]
+    # Its committees still belong to the ICB (ACC002 reports that they hang from a closed board),
+    # but the remuneration committee's chair is no longer a non-executive member of a board.
+    assert codes(found) == ["GOV003", "STAT001"]
+
+
+def test_a_closed_audit_committee_is_missing_and_named():
+    found = run(_dated(AUDIT, "  closed: 2026-03-31"))
+    gov002 = only(found, "GOV002")
+    assert gov002.message == "ICB `northmoor_icb` has no audit committee"
+    assert "committee `audit` closed on 2026-03-31" in [r.message for r in gov002.related]
+    assert codes(run(_dated(AUDIT, "  established: 2027-01-01"))) == []  # not set up yet
+
+
+def test_an_icp_not_yet_established_is_not_missing_but_a_closed_one_is():
+    assert codes(run(_dated(ICP, "  established: 2027-01-01"))) == []
+    found = run(_dated(ICP, "  closed: 2026-03-31"))
+    stat004 = only(found, "STAT004")
+    assert "integrated care partnership `northmoor_icp` closed on 2026-03-31" in [r.message for r in stat004.related]

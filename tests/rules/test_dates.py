@@ -1,4 +1,4 @@
-"""Date rules (TIME001, TIME002): behaviour beyond the fixtures.
+"""Date rules (TIME001-TIME004): behaviour beyond the fixtures.
 
 Only the TIME rules run here. The check date is 24 November 2026 unless a
 test says otherwise.
@@ -166,3 +166,88 @@ def test_one_note_per_person_whose_seats_end_together():
     assert codes(found) == ["TIME002"]
     assert found[0].message == "`a`'s tenure on board `icb_board` and committee `c` ends on 2027-01-31, in 68 days"
     assert [r.message for r in found[0].related] == ["`a`'s seat on committee `c` ends too"]
+
+
+def test_seats_that_end_when_their_forum_closes_are_not_falling_vacant():
+    closing = SEATS.replace("  parent: icb\n", "  parent: icb\n  closed: 2027-01-31\n")
+    text = closing.replace("SEATS", "seat: a as chair to 2027-01-31\n  seat: b as voting_member")
+    assert codes(run(text)) == []
+    # a seat that ends before the forum closes is still reported
+    text = closing.replace("SEATS", "seat: a as chair to 2027-01-15")
+    assert codes(run(text)) == ["TIME002"]
+
+
+# -- TIME003 -----------------------------------------------------------------------------------------
+FORUMS = """
+organisation icb "ICB" { kind: icb }
+board icb_board "Board" { parent: icb }
+committee old "Old committee" { parent: icb_board  OLD }
+committee new "New committee" { parent: icb_board  NEW }
+committees_in_common cic "Committees in common" { parent: icb  CIC }
+function f "F" { held_by: icb }
+"""
+
+
+def forums(delegation: str, old="closed: 2025-03-31", new="established: 2027-04-01", cic="") -> str:
+    return FORUMS.replace("OLD", old).replace("NEW", new).replace("CIC", cic) + textwrap.dedent(delegation)
+
+
+def test_delegation_to_a_closed_forum_is_an_error_that_says_when_it_closed():
+    found = run(forums('delegation d "D" { from: icb_board  to: old  functions: f  reports_to: icb_board }'))
+    assert codes(found) == ["TIME003"]
+    (d,) = found
+    assert d.severity is Severity.ERROR
+    assert d.message == "delegation `d` is in force on 2026-11-24, but the committee `old` it delegates to closed on 2025-03-31"
+    assert d.hint.startswith("End the delegation when the forum closed (`expires: 2025-03-31`)")
+    assert [r.message for r in d.related] == ["`old` closed on 2025-03-31"]
+
+
+def test_delegation_to_a_forum_not_yet_established_names_the_date_to_start_from():
+    found = run(forums('delegation d "D" { from: icb_board  to: new  functions: f  reports_to: icb_board }'))
+    (d,) = found
+    assert d.message.endswith("the committee `new` it delegates to is not established until 2027-04-01")
+    assert "`effective: 2027-04-01`" in d.hint
+
+
+def test_delegation_by_a_closed_forum_reporting_to_it_is_an_error_and_a_warning():
+    found = run(forums('delegation d "D" { from: old  to: icb_board  functions: f  reports_to: [old, icb_board] }'))
+    assert [(d.code, d.severity) for d in found] == [("TIME003", Severity.ERROR), ("TIME003", Severity.WARNING)]
+    assert "the committee `old` that gives it closed on 2025-03-31" in found[0].message
+    assert found[1].message == "delegation `d` reports to the committee `old`, which closed on 2025-03-31"
+
+
+def test_committees_in_common_are_plural():
+    found = run(forums('delegation d "D" { from: cic  to: icb_board  functions: f  reports_to: cic }', cic="established: 2027-04-01"))
+    assert [d.message for d in found] == [
+        "delegation `d` is in force on 2026-11-24, but the committees in common `cic` that give it are not "
+        "established until 2027-04-01",
+        "delegation `d` reports to the committees in common `cic`, which are not established until 2027-04-01",
+    ]
+
+
+def test_delegation_not_in_force_is_not_judged_and_forums_without_dates_always_exist():
+    ended = 'delegation d "D" { from: icb_board  to: old  functions: f  reports_to: icb_board  expires: 2025-03-31 }'
+    assert codes(run(forums(ended))) == []
+    assert codes(run(forums(ended), as_of=dt.date(2025, 3, 31))) == ["TIME001"]  # the last day of both: only the note
+    assert codes(run(forums('delegation d "D" { from: icb  to: icb_board  functions: f }'))) == []
+
+
+# -- TIME004 -----------------------------------------------------------------------------------------
+def test_decision_before_its_forum_was_established():
+    found = run(forums('decision x "X" { forum: new  date: 2027-03-31 }'))
+    (d,) = found
+    assert (d.code, d.severity) == ("TIME004", Severity.ERROR)
+    assert d.message == "decision `x` is dated 2027-03-31, but the committee `new` that takes it is established only on 2027-04-01"
+    assert codes(run(forums('decision x "X" { forum: new  date: 2027-04-01 }'))) == []
+
+
+def test_decision_after_its_forum_closed_and_undated_decisions_on_the_check_date():
+    assert codes(run(forums('decision x "X" { forum: old  date: 2025-04-01 }'))) == ["TIME004"]
+    found = run(forums('decision x "X" { forum: cic }', cic="closed: 2026-01-31"))
+    (d,) = found
+    assert d.severity is Severity.WARNING
+    assert d.message == (
+        "decision `x` has no date, and the committees in common `cic` that take it closed on 2026-01-31 "
+        "(the check date is 2026-11-24)"
+    )
+    assert codes(run(forums('decision x "X" { forum: cic }', cic="closed: 2026-01-31"), as_of=dt.date(2026, 1, 1))) == []

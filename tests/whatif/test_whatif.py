@@ -136,6 +136,25 @@ def test_a_delegation_loses_the_body_it_reports_to():
     assert apply(model, removal_for(model, ["audit"])).entity("d").reports_to == ()
 
 
+def test_decisions_of_a_forum_that_has_closed_are_not_lost_by_a_removal():
+    # The old committee closed before the as-of date: its decisions are history. Taking a
+    # member out does not lose them, nor does looking at them fail; removing the board, which
+    # made the delegation one was taken under, still does.
+    model = compile_model(
+        """
+        person a "A" { post: director at icb }
+        board board "Board" { parent: icb  seat: a as chair }
+        committee old "Old" { parent: board  closed: 2026-03-31  seat: a as chair }
+        function commissioning.x "X" { held_by: icb }
+        delegation d "D" { from: board  to: old  functions: [commissioning.x]  reports_to: [board]  expires: 2026-03-31 }
+        decision past "Past" { forum: old  date: 2026-02-01  under: d }
+        """
+    )
+    assert ids(what_if(model, removal_for(model, ["a"]), as_of=ON).decisions_lost) == []
+    lost = what_if(model, removal_for(model, ["board"]), as_of=ON).decisions_lost
+    assert [(b.subject, b.reason) for b in lost] == [("past", "the delegation `d` it is taken under is gone")]
+
+
 # -- seats -----------------------------------------------------------------------------------------------
 
 

@@ -64,6 +64,16 @@ def _describe(ctx, party: str) -> str:
     return f"{kind.label if kind else 'organisation'} `{party}`"
 
 
+def _not_in_being(ctx, party: str) -> str:
+    """` (closed on 2025-03-31)` for a forum that does not exist on the check date; else ``."""
+    forum = ctx.facts.forum(party)
+    if forum is None or ctx.facts.in_being(party):
+        return ""
+    if forum.closed is not None and forum.closed < ctx.as_of:
+        return f" (closed on {forum.closed.isoformat()})"
+    return f" (not established until {forum.established.isoformat()})"
+
+
 def _run_cache(rule: Rule, ctx) -> dict:
     """A dict that lives for one check run (the engine makes a new rule object per run)."""
     cache = getattr(rule, "_cache", None)
@@ -268,6 +278,9 @@ class ForumUnaccountable(Rule):
 
     A place partnership whose `model` is `consultative_forum` is left out
     while it receives no delegation and takes no decision: it only advises.
+    A forum that does not exist on the check date (it has closed, or is not
+    yet established) answers for nothing, so a line that leads only to it
+    leads nowhere; the message says when it closed or opens.
 
     ## Why is this bad?
     A committee, partnership or collaborative exercises only what a
@@ -334,15 +347,20 @@ class ForumUnaccountable(Rule):
                 )
             else:
                 targets = list(dict.fromkeys(e.target for e in edges))
+                named = [f"`{t}`{_not_in_being(ctx, t)}" for t in targets]
+                listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
                 message = (
                     f"{label} `{forum.id}` is not accountable to any statutory body: its lines lead only to "
-                    f"{_names(targets)}, and from there to no statutory body"
+                    f"{listed}, and from there to no statutory body"
                 )
+            gone = any(_not_in_being(ctx, e.target) for e in edges)
             yield Finding(
                 forum.span,
                 message,
                 "Connect it to the statutory body that answers for it: give it a `parent:` (the board it is a "
-                "committee of) or an `accountable_to:` line leading to the ICB, a council, a trust or NHS England.",
+                "committee of) or an `accountable_to:` line leading to the ICB, a council, a trust or NHS England."
+                + (" A forum that has closed, or is not yet established, answers for nothing: point the lines at "
+                   "the forum that exists on this date." if gone else ""),
                 related=tuple(
                     r for e in edges for r in _related(e.span, f"{e.phrase}, which leads to no statutory body")
                 ),

@@ -11,8 +11,12 @@ quorum that can be met).
 
 Seats are read as of the check date. A seat held only as a participant or
 observer is attendance, not membership: it counts for none of the membership
-rules here. A forum whose members' seats all start after the check date is
-not set up yet on that date, and is not judged incomplete.
+rules here. A forum is not set up yet on the check date when its
+`established` date is later or, if it has none, when its members' seats all
+start later: it is not judged incomplete. A board, partnership or committee
+that is declared but not set up yet is not reported missing either (an ICB
+checked as of a date before its board was established has no board yet,
+rather than none at all); one that has closed is gone, and the rules say so.
 
 Which ICBs are judged. A model describes a whole system when a `system` names
 its ICB (`icb: northmoor_icb`); only then are the ICB's board, partnership
@@ -133,15 +137,24 @@ def _employed_by(ctx, person_id: str, organisation_id: str) -> bool:
 
 
 def not_yet_set_up(ctx, forum: Forum) -> bool:
-    """Whether every member's seat on a forum starts after the check date.
+    """Whether a forum is not set up yet on the check date.
 
-    Such a forum (an ICB board checked as of a date before July 2022, a
-    committee whose first members join next month) does not exist yet on
-    that date, so it is not judged incomplete.
+    A forum with an `established` date is set up from that date. Without
+    one, a forum every one of whose members' seats starts after the check
+    date (an ICB board checked as of a date before July 2022, a committee
+    whose first members join next month) is taken not to exist yet. Such a
+    forum is not judged incomplete.
     """
+    if forum.established is not None:
+        return forum.established > ctx.as_of
     history = ctx.history.entity(forum.id)
     seats = [s for s in (history.seats if isinstance(history, Forum) else forum.seats) if is_member(s)]
     return bool(seats) and all(s.start is not None and s.start > ctx.as_of for s in seats)
+
+
+def _closed_notes(forums: list[Forum]) -> list[tuple]:
+    """Related notes for forums that would have been what a rule looks for, had they not closed."""
+    return [(f.span, f"{_forum_words(f)} closed on {f.closed.isoformat()}") for f in forums]
 
 
 # -- what the ICB rules share, worked out once per run ---------------------------------------------
@@ -183,13 +196,45 @@ class _Index:
         return self._committees(icb_id).get(role, [])
 
     def _committees(self, icb_id: str) -> dict[str, list[Forum]]:
+        """The ICB's forums in being, by role: those whose parents lead up to it.
+
+        The parents are followed through the full history, so that a committee
+        whose board has closed (or is not yet established) still belongs to the
+        ICB; the broken line is ACC002's to report.
+        """
         cache = self.__dict__.setdefault("_by_icb", {})
         if icb_id not in cache:
             by_role = defaultdict(list)
-            for forum in self.ctx.facts.descendants(icb_id):
-                by_role[forum.role].append(forum)
+            for forum in self.ctx.model.forums:
+                if icb_id in self.ctx.facts.organisations_of(forum.id):
+                    by_role[forum.role].append(forum)
             cache[icb_id] = by_role
         return cache[icb_id]
+
+    @cached_property
+    def _out_of_being(self) -> tuple[list[Forum], list[Forum]]:
+        """The forums of the full history not in being on the check date: (not set up yet, closed)."""
+        pending, closed = [], []
+        for forum in self.ctx.history.forums:
+            if self.ctx.facts.in_being(forum.id):
+                continue
+            (pending if forum.closed is None or forum.closed >= self.ctx.as_of else closed).append(forum)
+        return pending, closed
+
+    def absent(self, icb_id: str, wanted, through_members: bool = False) -> tuple[list[Forum], list[Forum]]:
+        """The ICB's forums that `wanted` accepts but that are not in being: (not set up yet, closed).
+
+        A forum belongs to the ICB when it is below it (through its parents) or
+        the ICB takes part in it as a partner, or (`through_members`, for a
+        partnership) through one of its members, as `icps` reads them.
+        """
+        def of_icb(forum: Forum) -> bool:
+            if icb_id in self.ctx.facts.organisations_of(forum.id) or icb_id in forum.partners:
+                return True
+            return through_members and any(icb_id in counts_for(self.ctx, s) for s in _members(forum))
+
+        pending, closed = self._out_of_being
+        return [f for f in pending if wanted(f) and of_icb(f)], [f for f in closed if wanted(f) and of_icb(f)]
 
     def unlabelled_like(self, icb_id: str, word: str) -> list[Forum]:
         """Forums of an ICB with no `role` whose title mentions a word (`audit`)."""
@@ -311,12 +356,15 @@ class IcbBoardCoreMembers(Rule):
             return
         board = _board(self, icb, ctx)
         if board is None and ctx.facts.icb_board(icb.id) is None:
+            pending, closed = _index(self, ctx).absent(icb.id, lambda f: f.kind == "board" and icb.id in f.parents)
+            if pending:
+                return  # not set up yet
             yield Finding(
                 icb.span,
                 f"ICB `{icb.id}` has no board",
                 f'Declare its board (`board {icb.id}_board "..." {{ parent: {icb.id} ... }}`) with a '
                 "`seat:` for its chair, its chief executive and at least three ordinary members.",
-                related=_related(*_system_note(self, icb, ctx)),
+                related=_related(*_system_note(self, icb, ctx), *_closed_notes(closed)),
             )
         if board is None:
             return
@@ -557,12 +605,15 @@ class IcpMembershipIncomplete(Rule):
         councils, source = self._councils(ctx, icb, systems)
         icps = index.icps.get(icb.id, [])
         if not icps:
+            pending, closed = index.absent(icb.id, lambda f: f.kind == "integrated_care_partnership", True)
+            if pending:
+                return  # not set up yet
             yield Finding(
                 icb.span,
                 f"ICB `{icb.id}` has no integrated care partnership",
                 f'Declare it: `integrated_care_partnership NAME "..." {{ parent: [{icb.id}, COUNCIL, ...] ... }}`, '
                 f"with a member appointed by `{icb.id}` and one by each responsible council in its area.",
-                related=_related(*_system_note(self, icb, ctx)),
+                related=_related(*_system_note(self, icb, ctx), *_closed_notes(closed)),
             )
             return
         for icp in icps:
@@ -804,7 +855,11 @@ class IcbBoardExecutivesAndNonExecutivesMissing(Rule):
 
 # -- GOV002 and GOV003 shared ----------------------------------------------------------------------
 def _missing_committee(rule: Rule, icb, ctx, role: str, label: str):
+    """The finding for an ICB without a committee of a role; none while one is not set up yet."""
     index = _index(rule, ctx)
+    pending, closed = index.absent(icb.id, lambda f: f.role == role)
+    if pending:
+        return
     board = ctx.facts.icb_board(icb.id)
     lookalikes = index.unlabelled_like(icb.id, role[:5])  # "audit", "remun"
     related = [(f.span, f"`{f.id}` has no `role`; is it the {label}?") for f in lookalikes]
@@ -817,7 +872,8 @@ def _missing_committee(rule: Rule, icb, ctx, role: str, label: str):
             "with its terms of reference, chair, members and quorum."
         )
     related += _system_note(rule, icb, ctx)
-    return Finding(icb.span, f"ICB `{icb.id}` has no {label}", hint, related=_related(*related))
+    related += _closed_notes(closed)
+    yield Finding(icb.span, f"ICB `{icb.id}` has no {label}", hint, related=_related(*related))
 
 
 def _chair_people(forum: Forum) -> list[str]:
@@ -894,7 +950,7 @@ class AuditCommitteeMisconstituted(Rule):
             return
         committees = index.committees(icb.id, "audit")
         if not committees:
-            yield _missing_committee(self, icb, ctx, "audit", "audit committee")
+            yield from _missing_committee(self, icb, ctx, "audit", "audit committee")
             return
         board_forum = ctx.facts.icb_board(icb.id)
         board = _Board(icb, board_forum, tuple(_members(board_forum))) if board_forum else None
@@ -1004,7 +1060,7 @@ class RemunerationCommitteeMisconstituted(Rule):
             return
         committees = index.committees(icb.id, "remuneration")
         if not committees:
-            yield _missing_committee(self, icb, ctx, "remuneration", "remuneration committee")
+            yield from _missing_committee(self, icb, ctx, "remuneration", "remuneration committee")
             return
         board_forum = ctx.facts.icb_board(icb.id)
         board = _Board(icb, board_forum, tuple(_members(board_forum))) if board_forum else None

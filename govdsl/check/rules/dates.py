@@ -1,4 +1,5 @@
-"""Dates: reviews that are overdue, delegations about to lapse, seats about to fall vacant.
+"""Dates: reviews that are overdue, delegations about to lapse, seats about to fall vacant, and
+delegations and decisions that reach outside the life of their forum.
 
 The rules here compare the dates in a model with the check date
 (`govdsl check --as-of DATE`, today by default). They read the model as of
@@ -18,7 +19,7 @@ from govdsl.check.registry import Finding, Rule, register
 from govdsl.check.timeline import in_force
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
-from govdsl.model.types import Delegation, Forum, Seat
+from govdsl.model.types import Decision, Delegation, Forum, Seat
 
 
 def _when(days: int) -> str:
@@ -36,6 +37,20 @@ def _ago(days: int) -> str:
 def _forum_words(forum: Forum) -> str:
     kind = v.FORUM_KINDS.get(forum.kind)
     return f"{kind.label if kind else 'forum'} `{forum.id}`"
+
+
+def _plural(forum: Forum) -> bool:
+    """Committees in common are spoken of in the plural."""
+    return forum.kind == "committees_in_common"
+
+
+def _life(forum: Forum, on: dt.date) -> str | None:
+    """Why a forum does not exist on a date (`closed on 2025-03-31`), or None if it does."""
+    if forum.closed is not None and forum.closed < on:
+        return f"closed on {forum.closed.isoformat()}"
+    if forum.established is not None and forum.established > on:
+        return f"{'are' if _plural(forum) else 'is'} not established until {forum.established.isoformat()}"
+    return None
 
 
 def _capacities(seat: Seat) -> str:
@@ -162,7 +177,8 @@ class SeatFallingVacant(Rule):
     person and end date however many of their seats end then (a
     non-executive's board and committee seats usually end together). A seat
     renewed for the same person (a later seat that starts by the next day) is
-    not reported.
+    not reported, and nor is a seat that ends when its forum closes (on or
+    after the forum's `closed` date): there is nothing left to chair.
 
     ## Why is this bad?
     A forum without a chair cannot meet as its terms of reference intend,
@@ -211,6 +227,8 @@ class SeatFallingVacant(Rule):
             for seat in forum.seats:
                 if seat.end is None or not 0 <= (seat.end - on).days <= window:
                     continue
+                if forum.closed is not None and seat.end >= forum.closed:
+                    continue  # the forum closes with it
                 next_day = seat.end + dt.timedelta(days=1)
                 following = [s for s in all_seats if in_force(s.start, s.end, next_day)]
                 if any(s.person == seat.person for s in following):
@@ -259,4 +277,229 @@ class SeatFallingVacant(Rule):
                 for forum, seat in seats[1:] if seat.span
             ),
             severity=Severity.INFO,
+        )
+
+
+# -- TIME003 ---------------------------------------------------------------------------------------
+@register
+class DelegationOutsideForumLife(Rule):
+    """A delegation in force is given by, given to or reports to a forum that has closed or is not yet established.
+
+    ## What it does
+    Looks at each delegation in force on the check date and at the forums
+    it names: the forum that gives it (`from`), the forum that receives it
+    (`to`) and the forums it reports to (`reports_to`). A forum exists from
+    its `established` date to its `closed` date, inclusive; a forum without
+    them always exists. If the giver or the receiver does not exist on the
+    check date the delegation is reported as an error; if only a forum it
+    reports to does not, as a warning.
+
+    ## Why is this bad?
+    A scheme of reservation and delegation says who may decide what. When
+    a committee is wound up or replaced, the delegations to it have to be
+    ended, or made again to the forum that takes over its work; an entry
+    that still points at a committee that no longer exists leaves the
+    function with nobody entitled to exercise it, and decisions taken in
+    the old committee's name can be challenged. A forum cannot exercise a
+    delegation before it is set up either, and a delegation that reports to
+    a forum that has closed has lost its line of assurance back. Keeping the
+    scheme in step with the committee structure is good practice; the
+    dates themselves are the body's own.
+
+    ## Example
+    ```gov
+    organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+    board icb_board "ICB Board" { parent: northmoor_icb }
+    committee north_committee "North Place Committee" {
+      parent: icb_board
+      reports_to: icb_board
+      established: 2022-07-01
+      closed: 2025-03-31
+    }
+    function commissioning.north_community "Community services in North Northmoor" { held_by: northmoor_icb }
+    delegation north_community_to_place "North community services to the place committee" {
+      from: icb_board
+      to: north_committee
+      functions: [commissioning.north_community]
+      reports_to: [icb_board]
+      effective: 2022-07-01
+    }
+    ```
+
+    ## Use instead
+    ```gov
+    organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+    board icb_board "ICB Board" { parent: northmoor_icb }
+    committee north_committee "North Place Committee" {
+      parent: icb_board
+      reports_to: icb_board
+      established: 2022-07-01
+      closed: 2025-03-31
+    }
+    committee north_partnership "North Place Partnership Committee" {
+      parent: icb_board
+      reports_to: icb_board
+      established: 2025-04-01
+    }
+    function commissioning.north_community "Community services in North Northmoor" { held_by: northmoor_icb }
+    delegation north_community_to_place "North community services to the place committee" {
+      from: icb_board
+      to: north_committee
+      functions: [commissioning.north_community]
+      reports_to: [icb_board]
+      effective: 2022-07-01
+      expires: 2025-03-31
+    }
+    delegation north_community_to_partnership "North community services to the partnership committee" {
+      from: icb_board
+      to: north_partnership
+      functions: [commissioning.north_community]
+      reports_to: [icb_board]
+      effective: 2025-04-01
+    }
+    ```
+    """
+
+    code = "TIME003"
+    name = "delegation-outside-forum-life"
+    severity = Severity.ERROR
+    targets = ("delegations",)
+
+    def check(self, delegation, ctx):
+        on = ctx.as_of
+        parties = [(delegation.delegator, "gives"), (delegation.delegate, "receives")]
+        parties += [(target, "reports_to") for target in delegation.reports_to]
+        for party, role in parties:
+            forum = ctx.facts.forum(party)
+            why = _life(forum, on) if forum is not None else None
+            if why is None:
+                continue
+            closed = why.startswith("closed")
+            if role == "reports_to":
+                message = f"delegation `{delegation.id}` reports to the {_forum_words(forum)}, which {why}"
+                hint = (
+                    f"Have it report to the forum that took over from `{forum.id}`, or back to the body that "
+                    "delegated (`reports_to: [...]`)."
+                    if closed
+                    else f"Have it report to a forum that exists now, until `{forum.id}` is established."
+                )
+            else:
+                which = "it delegates to" if role == "receives" else "that give it" if _plural(forum) else "that gives it"
+                message = (
+                    f"delegation `{delegation.id}` is in force on {on.isoformat()}, but the {_forum_words(forum)} "
+                    f"{which} {why}"
+                )
+                if closed and role == "receives":
+                    hint = (
+                        f"End the delegation when the forum closed (`expires: {forum.closed.isoformat()}`) and, if "
+                        "another forum took over its work, delegate to that forum from the next day."
+                    )
+                elif closed:
+                    hint = (
+                        f"End the delegation when `{forum.id}` closed (`expires: {forum.closed.isoformat()}`); if "
+                        "the work goes on, record the delegation again from the body that took over."
+                    )
+                else:
+                    hint = (
+                        f"Make the delegation effective from the day `{forum.id}` is established "
+                        f"(`effective: {forum.established.isoformat()}`), or correct the forum's `established` date."
+                    )
+            yield Finding(
+                delegation.span,
+                message,
+                hint,
+                related=(Related(forum.span, f"`{forum.id}` {why}"),) if forum.span else (),
+                severity=Severity.WARNING if role == "reports_to" else None,
+            )
+
+
+# -- TIME004 ---------------------------------------------------------------------------------------
+@register
+class DecisionOutsideForumLife(Rule):
+    """A decision is dated before its forum was established or after it closed.
+
+    ## What it does
+    Compares each decision's `date` with the life of the forum that takes
+    it, from the forum's `established` date to its `closed` date, inclusive.
+    A decision dated outside it is reported. A decision without a date is
+    judged on the check date, as the conflict-of-interest rules judge it,
+    and is reported as a warning if its forum does not exist then.
+
+    ## Why is this bad?
+    A forum can decide only while it exists: before it is set up it has no
+    members, terms of reference or delegated authority, and after it is
+    wound up nobody can act in its name. A decision recorded outside those
+    dates has the wrong date, names the wrong forum (often the committee
+    that replaced it, or the one it replaced), or was taken without
+    authority. In each case the record of who decided what, and when, is
+    wrong, and the conflict-of-interest checks of the decision read the
+    members of the wrong forum.
+
+    ## Example
+    ```gov
+    organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+    board icb_board "ICB Board" { parent: northmoor_icb }
+    committee north_committee "North Place Committee" {
+      parent: icb_board
+      closed: 2025-03-31
+    }
+    decision north_community_contract "North community services contract" {
+      forum: north_committee
+      date: 2025-05-08
+    }
+    ```
+
+    ## Use instead
+    ```gov
+    organisation northmoor_icb "NHS Northmoor ICB" { kind: icb }
+    board icb_board "ICB Board" { parent: northmoor_icb }
+    committee north_committee "North Place Committee" {
+      parent: icb_board
+      closed: 2025-03-31
+    }
+    committee north_partnership "North Place Partnership Committee" {
+      parent: icb_board
+      established: 2025-04-01
+    }
+    decision north_community_contract "North community services contract" {
+      forum: north_partnership
+      date: 2025-05-08
+    }
+    ```
+    """
+
+    code = "TIME004"
+    name = "decision-outside-forum-life"
+    severity = Severity.ERROR
+    targets = ("decisions",)
+
+    def check(self, decision: Decision, ctx):
+        forum = ctx.facts.forum(decision.forum)
+        if forum is None:
+            return
+        on = decision.date or ctx.as_of
+        why = _life(forum, on)
+        if why is None:
+            return
+        if not why.startswith("closed"):  # the decision's date may be past or future: say when it began
+            why = f"{'are' if _plural(forum) else 'is'} established only on {forum.established.isoformat()}"
+        takes = "take" if _plural(forum) else "takes"
+        if decision.date is not None:
+            message = f"decision `{decision.id}` is dated {on.isoformat()}, but the {_forum_words(forum)} that {takes} it {why}"
+            hint = (
+                "Check the date, and whether the decision was taken by another forum (the one that took over "
+                f"from `{forum.id}`, or the one it replaced); correct `date:` or `forum:`."
+            )
+        else:
+            message = (
+                f"decision `{decision.id}` has no date, and the {_forum_words(forum)} that {takes} it {why} "
+                f"(the check date is {on.isoformat()})"
+            )
+            hint = "Give the decision its date (`date: DATE`), or name the forum that takes it now (`forum:`)."
+        yield Finding(
+            decision.span,
+            message,
+            hint,
+            related=(Related(forum.span, f"`{forum.id}` {why}"),) if forum.span else (),
+            severity=None if decision.date is not None else Severity.WARNING,
         )
