@@ -301,9 +301,12 @@ def _congruence(model: Model, facts: Facts, scope: Scope) -> Principle:
         for f in d.functions:
             delegations_of[f].append(d)
     decided_by: dict[str, list[str]] = defaultdict(list)
+    reasoned: set[str] = set()  # functions with a reason on a decision that exercises them
     for decision in model.decisions:
         for f in decision.functions:
             decided_by[f].append(decision.forum)
+            if decision.reason:
+                reasoned.add(f)
     fit, explained, misfit = [], [], []
     for function in model.functions:
         scope_tier = model.entity(function.scope) if function.scope else None
@@ -316,7 +319,7 @@ def _congruence(model: Model, facts: Facts, scope: Scope) -> Principle:
         levels = [_rank(model, facts, p) for p in parties]
         if not parties or any(level is None or level >= rank for level in levels):
             fit.append(function.id)
-        elif any(d.reason for d in delegations_of.get(function.id, [])):
+        elif function.reason or function.id in reasoned or any(d.reason for d in delegations_of.get(function.id, [])):
             explained.append(function.id)
         else:
             misfit.append(function.id)
@@ -331,7 +334,10 @@ def _congruence(model: Model, facts: Facts, scope: Scope) -> Principle:
     missing = []
     if explained:
         evidence.append(Evidence("decided above their tier, with a recorded reason", str(len(explained)), tuple(explained), gap=True))
-        missing.append(f"Decided above the tier they concern, with a reason recorded on the delegation: {_names(explained)}.")
+        missing.append(
+            f"Decided above the tier they concern, with a reason recorded (on the function, a delegation or a "
+            f"decision): {_names(explained)}."
+        )
     if misfit:
         evidence.append(Evidence("decided above their tier, with no reason recorded", str(len(misfit)), tuple(misfit), gap=True))
         missing.append(f"Decided above the tier they concern, with no reason recorded: {_names(misfit)}.")

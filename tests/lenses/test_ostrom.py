@@ -159,6 +159,18 @@ def test_congruence_partial_when_the_reason_is_recorded():
     assert ratings[2] == PARTIAL
 
 
+def test_congruence_partial_when_the_reason_is_recorded_on_the_function_or_a_decision():
+    text = FULL.replace("  to: east_committee\n", "  to: icb_board\n").replace("  forum: east_committee\n", "  forum: icb_board\n")
+    on_function = text.replace(" scope: east }", ' scope: east  reason: "Too small to split" }')
+    assert on_function != text
+    ratings, found = _ratings(on_function)
+    assert ratings[2] == PARTIAL
+    assert any("with a reason recorded (on the function, a delegation or a decision)" in m for m in found[2].missing)
+    on_decision = text.replace("  forum: icb_board\n", '  forum: icb_board\n  reason: "Urgent"\n', 1)
+    assert on_decision != text
+    assert _ratings(on_decision)[0][2] == PARTIAL  # the decision lists the scoped function
+
+
 def test_congruence_not_modelled_without_scoped_functions():
     ratings, _ = _ratings(FULL.replace(" scope: east }", " }"))
     assert ratings[2] == NOT_MODELLED

@@ -216,17 +216,37 @@ committee north_committee "North committee" { parent: icb_board  serves: north }
 """
 
 
-def test_function_held_at_system_level_with_nothing_below_is_reported_with_a_suppression_hint():
+def test_function_held_at_system_level_with_nothing_below_is_reported_with_a_reason_hint():
     found = sub(SYSTEM + 'function f "F" { held_by: icb  scope: north }\n')
     assert codes(found) == ["SUB005"]
-    assert "# govdsl: allow SUB005" in found[0].hint
+    assert found[0].hint.endswith('if keeping it higher is deliberate, record why on the function: `reason: "..."`.')
     assert found[0].related[0].message == "`icb` holds it, at system level"
 
 
 def test_reserved_function_gets_its_own_hint():
     found = sub(SYSTEM + 'function f "F" { held_by: icb  reserved_to: icb_board  scope: north }\n')
     assert codes(found) == ["SUB005"]
-    assert "reserved to `icb_board`" in found[0].hint
+    assert found[0].hint.startswith(
+        'It is reserved to `icb_board`. If that is deliberate, record why on the function (`reason: "..."`)'
+    )
+
+
+def test_delegated_function_hint_offers_the_delegation_or_the_function():
+    found = sub(SYSTEM + 'function f "F" { held_by: icb  scope: north }\ndelegation d "D" { from: icb_board  to: finance  functions: [f] }\n')
+    assert codes(found) == ["SUB005"]
+    assert '`reason: "..."` on its delegation, or on the function.' in found[0].hint
+
+
+def test_a_reason_on_the_function_keeps_the_rule_silent():
+    text = SYSTEM + 'function f "F" { held_by: icb  reserved_to: icb_board  scope: north  reason: "One contract for the county" }\n'
+    assert codes(sub(text)) == []
+
+
+def test_a_reason_on_a_decision_that_exercises_it_keeps_the_rule_silent():
+    decision = 'decision d "D" { forum: finance  functions: [f]  REASON }\n'
+    text = SYSTEM + 'function f "F" { held_by: icb  scope: north }\n' + decision
+    assert codes(sub(text.replace("REASON", ""))) == ["SUB005"]
+    assert codes(sub(text.replace("REASON", 'reason: "Urgent: the place committee had not met"'))) == []
 
 
 def test_subsystem_scope_decided_at_system_level_is_reported():
@@ -287,6 +307,18 @@ def test_a_place_trust_delegating_to_the_icb_is_upwards_unless_a_reason_is_given
     assert "integrated care board `icb` (system level)" in found[0].message
     with_reason = text.replace("functions: [f] }", 'functions: [f]  reason: "Asked the ICB to procure for it" }')
     assert codes(sub(with_reason)) == []
+    assert '`reason: "..."` on the delegation (or on each function it passes up)' in found[0].hint
+
+
+def test_an_upward_delegation_is_explained_when_every_function_it_passes_up_records_a_reason():
+    text = SYSTEM + (
+        'organisation trust "Trust" { kind: nhs_trust  serves: north }\n'
+        'function f "F" { held_by: trust  reason: "Procured once for the whole system" }\n'
+        'function g "G" { held_by: trust  GREASON }\n'
+        'delegation d "D" { from: trust  to: icb  functions: [f, g] }\n'
+    )
+    assert codes(sub(text.replace("GREASON", ""))) == ["SUB006"]  # g is not explained
+    assert codes(sub(text.replace("GREASON", 'reason: "Needs the ICB\'s scale"'))) == []
 
 
 def test_place_director_employed_by_the_icb_works_at_place_level():

@@ -612,9 +612,10 @@ class DecidedTooHigh(Rule):
     a place's function), and none at the scope's tier or closer to people,
     the function is reported.
 
-    It stays silent when a delegation of the function records a `reason`
-    (why the decision sits where it does), and when it cannot tell the tier
-    of someone who exercises it.
+    It stays silent when a `reason` (why the decision sits where it does) is
+    recorded on the function itself, on a delegation of it, or on a
+    decision that lists it, and when it cannot tell the tier of someone who
+    exercises it.
 
     ## Why is this bad?
     Subsidiarity (taking decisions as close as possible to the people they
@@ -683,7 +684,10 @@ class DecidedTooHigh(Rule):
     }
     ```
     Or keep the delegation to the finance committee and say why, with
-    `reason: "Until the North place committee is established in April"`.
+    `reason: "Until the North place committee is established in April"` on
+    the delegation, or on the function if it is always decided at system
+    level, whoever exercises it. A function reserved to a board, which is
+    not delegated, records its reason on the function.
     """
 
     code = "SUB005"
@@ -700,7 +704,8 @@ class DecidedTooHigh(Rule):
             return
         index = self._index(ctx)
         delegations = index["delegations"].get(function.id, [])
-        if any(d.reason for d in delegations):
+        decisions = index["decisions"].get(function.id, [])
+        if function.reason or any(d.reason for d in delegations) or any(dec.reason for dec in decisions):
             return
         # (party, related entity, note) for everyone who exercises the function
         exercised: list[tuple[str, object, str]] = []
@@ -709,9 +714,7 @@ class DecidedTooHigh(Rule):
             exercised.append((function.holder, holder, f"`{function.holder}` holds it"))
         exercised += [(d.delegate, d, f"delegation `{d.id}` gives it to `{d.delegate}`") for d in delegations if d.delegate]
         exercised += [
-            (dec.forum, dec, f"decision `{dec.id}` on it is taken by `{dec.forum}`")
-            for dec in index["decisions"].get(function.id, [])
-            if dec.forum
+            (dec.forum, dec, f"decision `{dec.id}` on it is taken by `{dec.forum}`") for dec in decisions if dec.forum
         ]
         if not exercised:
             return
@@ -730,19 +733,17 @@ class DecidedTooHigh(Rule):
         if delegations:
             hint = (
                 f"Delegate it to a forum or person working at `{scope.id}` (such as a {scope_label} committee), "
-                f'or record on its delegation why it stays where it is: `reason: "..."`.'
+                'or record why it stays where it is: `reason: "..."` on its delegation, or on the function.'
             )
         elif function.reserved_to:
             hint = (
-                f"It is reserved to `{function.reserved_to}`. If that is deliberate, record why with "
-                "`# govdsl: allow SUB005 because ...` above the function; otherwise delegate it to a forum "
-                f"or person working at `{scope.id}`."
+                f"It is reserved to `{function.reserved_to}`. If that is deliberate, record why on the function "
+                f'(`reason: "..."`); otherwise delegate it to a forum or person working at `{scope.id}`.'
             )
         else:
             hint = (
                 f"Delegate it to a forum or person working at `{scope.id}` (such as a {scope_label} committee), "
-                "or, if keeping it higher is deliberate, record why with `# govdsl: allow SUB005 because ...` "
-                "above the function."
+                'or, if keeping it higher is deliberate, record why on the function: `reason: "..."`.'
             )
         yield Finding(
             function.span,
@@ -783,8 +784,10 @@ class DelegationUpwards(Rule):
     tier of the body it belongs to; a person at the tier of their employer
     or posts (a place director at place level). A delegation from a lower
     tier to a higher one, such as from a place committee to a system-wide
-    committee, is reported, unless it records a `reason`. NHS England
-    delegating to an ICB is downwards, as it should be.
+    committee, is reported, unless a `reason` is recorded on the delegation,
+    or on each function it passes up (why that function is decided at the
+    higher tier). NHS England delegating to an ICB is downwards, as it
+    should be.
 
     ## Why is this bad?
     Delegation is how decisions are moved closer to the people they affect
@@ -859,6 +862,9 @@ class DelegationUpwards(Rule):
     def check(self, delegation, ctx):
         if delegation.reason or not delegation.delegator or not delegation.delegate:
             return
+        functions = [ctx.model.entity(f) for f in delegation.functions]
+        if functions and all(getattr(f, "reason", None) for f in functions):
+            return  # each function records why it is decided higher up
         giver, receiver = _level(ctx, delegation.delegator), _level(ctx, delegation.delegate)
         if giver is None or receiver is None or receiver >= giver:
             return
@@ -869,6 +875,7 @@ class DelegationUpwards(Rule):
             f"({_level_label(giver)}) to {_describe(ctx, delegation.delegate)} ({_level_label(receiver)})",
             "Delegations normally pass decisions down, closer to the people affected. Check that `from` and `to` "
             "are not the wrong way round; if the higher tier should decide, have the body that holds the function "
-            'delegate to it directly, or record why with `reason: "..."`.',
+            'delegate to it directly, or record why with `reason: "..."` on the delegation (or on each function '
+            "it passes up).",
             related=_related(giver_entity, f"`{delegation.delegator}` works at {_level_label(giver)}"),
         )
