@@ -35,6 +35,11 @@ from govdsl.syntax.parser import ParseResult, _parser, parse
 class ParseCache:
     """The last parse of each file, by resolved path, for the language server.
 
+    Besides the last parse, it keeps the last parse without syntax errors: while
+    a file has an error it is parsed whole (so its errors are reported exactly as
+    `govdsl check` reports them), and the edit that mends it is then re-parsed in
+    part, from the text as it was before it broke.
+
     The cache owns the documents it returns: after an edit, the declarations that
     follow it are moved along the file in place rather than built again, so a
     document is good only until the next parse of the same file. The language
@@ -43,6 +48,7 @@ class ParseCache:
 
     def __init__(self):
         self._last: dict[Path, tuple[str, ParseResult]] = {}
+        self._good: dict[Path, tuple[str, ParseResult]] = {}  # the last parse without errors
 
     def __contains__(self, path: Path) -> bool:
         return path in self._last
@@ -54,21 +60,24 @@ class ParseCache:
     def parse(self, path: Path, source: SourceFile) -> ParseResult:
         """The parse of `source` (the text of the file at `path`), reusing the last one."""
         last = self._last.get(path)
+        if last is not None and last[0] == source.text and last[1].document.path == source.path:
+            return last[1]
+        good = self._good.get(path)
         result = None
-        if last is not None and last[1].document.path == source.path:
-            old_text, old_result = last
-            if old_text == source.text:
-                return old_result
-            result = reparse(old_text, old_result, source)
+        if good is not None and good[1].document.path == source.path:
+            result = reparse(good[0], good[1], source)
         if result is None:
             result = parse(source)
         self._last[path] = (source.text, result)
+        if not result.diagnostics and not result.document.unreliable:
+            self._good[path] = (source.text, result)
         return result
 
     def keep_only(self, paths) -> None:
         """Forget files no longer in the model, so the cache does not grow."""
         wanted = set(paths)
         self._last = {p: entry for p, entry in self._last.items() if p in wanted}
+        self._good = {p: entry for p, entry in self._good.items() if p in wanted}
 
 
 def changed_stretch(old: str, new: str) -> tuple[int, int, int]:

@@ -109,13 +109,19 @@ def test_edits_at_the_edges_of_declarations(old, new):
 
 
 def test_a_file_with_errors_is_parsed_whole_until_it_is_mended():
-    good = 'person a "A" {\n}\nperson b "B" {\n}\n'
+    good = 'person a "A" {\n}\nperson b "B" {\n}\nperson c "C" {\n}\n'
     broken = good.replace('"B" {', '"B" {{')
     cache = ParseCache()
-    edited(cache, Path("f"), "f.gov", good)
+    first = edited(cache, Path("f"), "f.gov", good).document.items
     assert edited(cache, Path("f"), "f.gov", broken).diagnostics
     assert reparse(broken, cache.result(Path("f")), SourceFile("f.gov", good)) is None
-    assert edited(cache, Path("f"), "f.gov", good) == full("f.gov", good)
+    still_broken = broken.replace('"C"', '"Cc"')
+    assert edited(cache, Path("f"), "f.gov", still_broken) == full("f.gov", still_broken)
+    # the edit that mends the file is re-parsed in part, from the parse before it broke
+    mended = good.replace('"B"', '"Bb"')
+    result = edited(cache, Path("f"), "f.gov", mended)
+    assert result == full("f.gov", mended)
+    assert result.document.items[0] is first[0] and result.document.items[2] is first[2]
 
 
 def test_the_same_text_is_not_parsed_again():
