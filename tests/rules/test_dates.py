@@ -209,20 +209,28 @@ def test_delegation_to_a_forum_not_yet_established_names_the_date_to_start_from(
     assert "`effective: 2027-04-01`" in d.hint
 
 
-def test_delegation_by_a_closed_forum_reporting_to_it_is_an_error_and_a_warning():
+def test_delegation_by_a_closed_forum_is_an_error_and_reporting_to_one_a_warning():
     found = run(forums('delegation d "D" { from: old  to: icb_board  functions: f  reports_to: [old, icb_board] }'))
-    assert [(d.code, d.severity) for d in found] == [("TIME003", Severity.ERROR), ("TIME003", Severity.WARNING)]
+    # reporting back to the closed giver is not reported again
+    assert [(d.code, d.severity) for d in found] == [("TIME003", Severity.ERROR)]
     assert "the committee `old` that gives it closed on 2025-03-31" in found[0].message
-    assert found[1].message == "delegation `d` reports to the committee `old`, which closed on 2025-03-31"
+    found = run(forums('delegation d "D" { from: icb_board  to: new  functions: f  reports_to: [old] }', new=""))
+    assert [(d.code, d.severity) for d in found] == [("TIME003", Severity.WARNING)]
+    assert found[0].message == "delegation `d` reports to the committee `old`, which closed on 2025-03-31"
+    assert found[0].hint.startswith("Have it report to the forum that took over from `old`")
 
 
 def test_committees_in_common_are_plural():
-    found = run(forums('delegation d "D" { from: cic  to: icb_board  functions: f  reports_to: cic }', cic="established: 2027-04-01"))
+    found = run(forums('delegation d "D" { from: cic  to: icb_board  functions: f }', cic="established: 2027-04-01"))
     assert [d.message for d in found] == [
         "delegation `d` is in force on 2026-11-24, but the committees in common `cic` that give it are not "
         "established until 2027-04-01",
+    ]
+    found = run(forums('delegation d "D" { from: icb_board  to: new  functions: f  reports_to: cic }', new="", cic="established: 2027-04-01"))
+    assert [d.message for d in found] == [
         "delegation `d` reports to the committees in common `cic`, which are not established until 2027-04-01",
     ]
+    assert found[0].hint == "Have it report to a forum that exists now, until `cic` is established."
 
 
 def test_delegation_not_in_force_is_not_judged_and_forums_without_dates_always_exist():

@@ -291,7 +291,7 @@ class DelegationOutsideForumLife(Rule):
     (`to`) and the forums it reports to (`reports_to`). A forum exists from
     its `established` date to its `closed` date, inclusive; a forum without
     them always exists. If the giver or the receiver does not exist on the
-    check date the delegation is reported as an error; if only a forum it
+    check date the delegation is reported as an error; if a forum it only
     reports to does not, as a warning.
 
     ## Why is this bad?
@@ -368,7 +368,7 @@ class DelegationOutsideForumLife(Rule):
     def check(self, delegation, ctx):
         on = ctx.as_of
         parties = [(delegation.delegator, "gives"), (delegation.delegate, "receives")]
-        parties += [(target, "reports_to") for target in delegation.reports_to]
+        parties += [(t, "reports_to") for t in delegation.reports_to if t not in (delegation.delegator, delegation.delegate)]
         for party, role in parties:
             forum = ctx.facts.forum(party)
             why = _life(forum, on) if forum is not None else None
