@@ -254,7 +254,7 @@ def _forum_details(old: Model, new: Model, before: Forum, after: Forum) -> list[
         details.append(f"decision rule: {_rule_words(before.decision_rule)} → {_rule_words(after.decision_rule)}")
     if before.terms != after.terms:
         details.append("terms of reference changed")
-    for field in ("kind", "role", "parents", "tier", "model", "lead_provider", "partners"):
+    for field in ("kind", "role", "parents", "tier", "model", "lead_provider", "partners", "established", "closed"):
         a, b = getattr(before, field), getattr(after, field)
         if a != b:
             details.append(f"{field.replace('_', ' ')}: {_value(a)} → {_value(b)}")
@@ -304,9 +304,19 @@ def _person_details(new: Model, before: Person, after: Person) -> list[str]:
     for field in ("posts", "employers", "expertise", "independent", "nil_return"):
         a, b = getattr(before, field), getattr(after, field)
         if a != b:
-            shown = (lambda x: ", ".join(p.role + (f" at {p.organisation}" if p.organisation else "") for p in x)) if field == "posts" else _value
+            shown = (lambda x: ", ".join(_post_words(p) for p in x)) if field == "posts" else _value
             details.append(f"{field.replace('_', ' ')}: {shown(a) or 'none'} → {shown(b) or 'none'}")
     return details
+
+
+def _post_words(post) -> str:
+    """`chair at northmoor_icb from 2022-07-01`: a post with its dates, if it has any."""
+    words = post.role + (f" at {post.organisation}" if post.organisation else "")
+    if post.start is not None:
+        words += f" from {post.start.isoformat()}"
+    if post.end is not None:
+        words += f" to {post.end.isoformat()}"
+    return words
 
 
 def _all_lines(model: Model) -> set[tuple[str, str, str]]:

@@ -130,3 +130,15 @@ def test_diff_command_paths_and_git(tmp_path):
     assert "£18m → £19m (+£1m)" in result.stdout
     result = run("--git", "nope..HEAD", "model", cwd=repo)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_dates_of_posts_and_forums_and_reasons():
+    changed = (
+        BASE_TEXT.replace("post: chief_executive at fen_hospitals", "post: chief_executive at fen_hospitals to 2026-03-31")
+        .replace('committee north_committee "Fen North Place Committee" {', 'committee north_committee "Fen North Place Committee" {\n  closed: 2027-03-31')
+        .replace('function commissioning.community "Community services commissioning" {', 'function commissioning.community "Community services commissioning" {\n  reason: "One contract"')
+    )
+    details = {d for c in diff(BASE_TEXT, changed).changes for d in c.details}
+    assert "posts: chief_executive at fen_hospitals → chief_executive at fen_hospitals to 2026-03-31" in details
+    assert "closed: none → 2027-03-31" in details
+    assert "reason: none → `One contract`" in details
