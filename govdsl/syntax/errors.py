@@ -82,11 +82,16 @@ def _shorten(text: str, limit: int = 40) -> str:
 class SyntaxErrorCollector:
     """Receives lark's errors during one parse, decides how to go on."""
 
-    def __init__(self, source: SourceFile):
+    def __init__(self, source: SourceFile, lines_before: int = 0):
         self.source = source
+        # Lines of the file before `source`, when it is a stretch of a file: added to the
+        # line numbers that messages quote.
+        self.lines_before = lines_before
         self._found: list[Diagnostic] = []
         self._lines_seen: set[int] = set()
         self._end_reported = False
+        # Whether parsing reached the end of the text with something unfinished, or gave up.
+        self.reached_end = False
         # Stretches of text the parser guessed at; see the module docstring.
         self.unreliable: list[Span] = []
 
@@ -101,6 +106,7 @@ class SyntaxErrorCollector:
         return True
 
     def give_up(self, error: Exception) -> None:
+        self.reached_end = True
         if self._end_reported:
             return  # the end of the file was already explained
         offset = getattr(error, "pos_in_stream", None) or len(self.source.text)
@@ -353,7 +359,7 @@ class SyntaxErrorCollector:
         if "KEY" in expected and token.type == "NAME":
             self._missing_colon(error, token)
             return
-        if expected <= {"NAME"} and not self._inside_block(start):
+        if expected <= {"NAME"} and not any(isinstance(v, Token) and v.type == "LBRACE" for v in stack):
             self._add(
                 "SYN003",
                 f"expected a declaration, found {_describe(token)}",
@@ -499,7 +505,7 @@ class SyntaxErrorCollector:
     def _close_list_before(self, parser, token: Token) -> None:
         """`[a, b` then `}` or the next attribute: close the list there and go on."""
         opened = [t for t in parser.parser_state.value_stack if isinstance(t, Token) and t.type == "LSQB"]
-        line = self.source.position(opened[-1].start_pos).line if opened else None
+        line = self.source.position(opened[-1].start_pos).line + self.lines_before if opened else None
         where = f" on line {line}" if line else ""
         self._add(
             "SYN003",
@@ -516,6 +522,7 @@ class SyntaxErrorCollector:
 
     # -- the end of the file ----------------------------------------------------------------
     def _at_end(self, error: UnexpectedToken) -> bool:
+        self.reached_end = True
         if self._end_reported:
             return False
         self._end_reported = True
@@ -561,13 +568,13 @@ class SyntaxErrorCollector:
         hint = f"Add `{closer}` where the {'block' if closer == '}' else 'list'} ends."
         later = [m for m in _DECLARATION_START.finditer(self.source.text, offset + 1)]
         if closer == "}" and later:
-            next_line = self.source.position(later[0].start()).line
+            next_line = self.source.position(later[0].start()).line + self.lines_before
             hint = f"Add `{closer}` before line {next_line}, where the next declaration starts."
         owner = self.source.line_text(line).strip()
         owner = owner[:60] + ("..." if len(owner) > 60 else "")
         self._add(
             "SYN004",
-            f"`{bracket.value}` opened on line {line} is never closed (`{owner}`)",
+            f"`{bracket.value}` opened on line {line + self.lines_before} is never closed (`{owner}`)",
             offset,
             offset + 1,
             hint + " Other problems after it in this file are reported once it is closed.",
@@ -614,15 +621,6 @@ class SyntaxErrorCollector:
         position = state.line_ctr.char_pos
         if offset > position:
             state.line_ctr.feed(self.source.text[position:offset])
-
-    def _inside_block(self, offset: int) -> bool:
-        depth = 0
-        for ch in self.source.text[:offset]:
-            if ch == "{":
-                depth += 1
-            elif ch == "}":
-                depth = max(0, depth - 1)
-        return depth > 0
 
     def _is_digit(self, offset: int) -> bool:
         return 0 <= offset < len(self.source.text) and self.source.text[offset].isdigit()

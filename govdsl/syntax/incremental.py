@@ -10,16 +10,23 @@ as they were and moves the ones after it by the change in length.
 The stretch is chosen so that the result is exactly what a full parse would
 give (a test compares them over many random edits):
 
-- it starts right after the end of a declaration or include that lies wholly
-  before the change (a `}` or a closing quote, which no token can run past),
-  or at the start of the file;
+- it starts at the start of the last declaration or include that lies wholly
+  before the change (or at the start of the file), so that it begins with a
+  word read the same way in the whole file (whatever came before it ends with
+  `}`, a closing quote, a space or a line break), and so that a mistake right
+  after that declaration meets the parser in the same state as in the whole
+  file (right after a `}`, lark's parser has not yet closed the declaration,
+  and what it says it expected there depends on that);
 - it ends at the start of a declaration or include that lies wholly after the
   change and begins a line, so no comment or token of the stretch runs into it,
   or at the end of the file.
 
-Only a file whose previous parse had no syntax error is re-parsed in part, and
-if the stretch itself has an error, the whole file is parsed again, so errors
-are always reported exactly as a full parse reports them.
+The base of each re-parse is the last parse without syntax errors. A mistake
+in the stretch is reported from the stretch alone when the parser gets through
+it to the end of the stretch at the top level, as it then would in the whole
+file; a mistake that runs on to the end of the stretch (a bracket left open, a
+declaration unfinished) sends the whole file to be parsed again. Either way the
+errors are exactly those a full parse reports.
 """
 
 from __future__ import annotations
@@ -119,34 +126,46 @@ def reparse(old_text: str, old: ParseResult, source: SourceFile) -> ParseResult 
     ends = [item.span.end for item in items]
     starts = [item.span.start for item in items]
 
-    before = bisect.bisect_right(ends, start)  # items[:before] end at or before the change
-    cut_start = ends[before - 1] if before else 0
+    # items[:before] are kept: they end before the change, with one to spare (see the module
+    # docstring), so the stretch starts at the start of a declaration the change did not touch
+    before = max(bisect.bisect_right(ends, start) - 1, 0)
+    cut_start = starts[before] if before else 0
     after = bisect.bisect_right(starts, old_end, lo=before)  # items[after:] start past the change
     while after < len(items) and old_text[starts[after] - 1] != "\n":
         after += 1
     cut_end = starts[after] if after < len(items) else len(old_text)
 
-    parsed = _parser().parse_stretch(source.path, new_text[cut_start : cut_end + delta], cut_start)
+    parsed = _parser().parse_stretch(
+        source.path, new_text[cut_start : cut_end + delta], cut_start, new_text.count("\n", 0, cut_start)
+    )
     if parsed is None:
         return None
-    middle, middle_comments = parsed
+    middle, middle_comments, diagnostics, unreliable = parsed
 
     comments = old.document.comments
     comment_starts = [c.span.start for c in comments]
     kept_before = comments[: bisect.bisect_left(comment_starts, cut_start)]
     kept_after = comments[bisect.bisect_left(comment_starts, cut_end) :]
-    if delta:
-        for item in items[after:]:
+    later = items[after:]
+    if delta and diagnostics:
+        # The stretch has a syntax error, so this parse will not be the base of the next one:
+        # the last parse without errors stays that, and its declarations must stay where they
+        # are. Those after the stretch are copied, moved, instead.
+        later = tuple(moved_copy(item, delta) for item in later)
+        kept_after = tuple(nodes.Comment(c.text, _moved_span(c.span, delta)) for c in kept_after)
+    elif delta:
+        for item in later:
             move(item, delta)
         for comment in kept_after:
             _move(comment.span, delta)
     document = nodes.Document(
         source.path,
-        items[:before] + tuple(middle) + items[after:],
+        items[:before] + tuple(middle) + later,
         kept_before + middle_comments + kept_after,
         Span(source.path, 0, len(new_text)),
+        unreliable,
     )
-    return ParseResult(document, ())
+    return ParseResult(document, diagnostics)
 
 
 # -- moving nodes ------------------------------------------------------------------------------------
@@ -197,3 +216,55 @@ def move(item, delta: int) -> None:
     if item.title is not None:
         _move(item.title.span, delta)
     _move_block(item.block, delta)
+
+
+# -- moved copies, for a parse with errors (see `reparse`) -----------------------------------------
+
+
+def _moved_span(span: Span, delta: int) -> Span:
+    return Span(span.file, span.start + delta, span.end + delta)
+
+
+def _copy_term(term, delta: int):
+    kind = type(term)
+    if kind is nodes.Word:
+        return nodes.Word(term.text, _moved_span(term.span, delta))
+    if kind is nodes.DateLit:
+        return nodes.DateLit(term.raw, _moved_span(term.span, delta))
+    if kind is nodes.ListTerm:
+        return nodes.ListTerm(tuple(_copy_phrase(p, delta) for p in term.items), _moved_span(term.span, delta))
+    if kind is nodes.Str:
+        return nodes.Str(term.value, term.raw, _moved_span(term.span, delta))
+    return kind(term.value, term.raw, _moved_span(term.span, delta))  # Number, Money, Percent
+
+
+def _copy_phrase(phrase: nodes.Phrase, delta: int) -> nodes.Phrase:
+    terms = tuple(_copy_term(t, delta) for t in phrase.terms)
+    return nodes.Phrase(terms, _moved_span(phrase.span, delta), phrase.line_starts)
+
+
+def _copy_block(block: nodes.Block, delta: int) -> nodes.Block:
+    attributes = tuple(
+        nodes.Attribute(
+            a.key,
+            _moved_span(a.key_span, delta),
+            _copy_phrase(a.phrase, delta) if a.phrase is not None else None,
+            _copy_block(a.block, delta) if a.block is not None else None,
+            _moved_span(a.span, delta),
+        )
+        for a in block.attributes
+    )
+    return nodes.Block(attributes, _moved_span(block.span, delta))
+
+
+def moved_copy(item, delta: int):
+    """A copy of a top-level declaration or include, `delta` characters along its file."""
+    if isinstance(item, nodes.Include):
+        return nodes.Include(_copy_term(item.keyword, delta), _copy_term(item.path, delta), _moved_span(item.span, delta))
+    return nodes.Declaration(
+        _copy_term(item.kind, delta),
+        _copy_term(item.name, delta),
+        _copy_term(item.title, delta) if item.title is not None else None,
+        _copy_block(item.block, delta),
+        _moved_span(item.span, delta),
+    )

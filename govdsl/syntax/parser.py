@@ -210,34 +210,64 @@ class _Parser:
         return items
 
     def parse(self, source: SourceFile) -> ParseResult:
+        return self._parse(source, 0, 0)[0]
+
+    def parse_stretch(self, path: str, text: str, offset: int, lines_before: int):
+        """Items, comments, diagnostics and unreliable stretches of a stretch of a file.
+
+        The stretch starts at `offset` (after `lines_before` lines) in the file at
+        `path` and holds whole declarations; spans are positions in the whole file. Returns None where the
+        stretch alone could not be read as the whole file would be: where the
+        parser reached the end of the stretch inside a declaration (a bracket left
+        open, a declaration left unfinished), where recovery gave up, or where
+        blocks nest too deep. The caller then parses the whole file.
+        """
+        result, reached_end = self._parse(SourceFile(path, text), offset, lines_before)
+        if reached_end or any(d.code == "SYN005" for d in result.diagnostics):
+            return None
+        return result.document.items, result.document.comments, result.diagnostics, result.document.unreliable
+
+    def _parse(self, source: SourceFile, offset: int, lines_before: int) -> tuple[ParseResult, bool]:
+        """Parse `source`, the text of a file from `offset` on (0: the whole file).
+
+        Also says whether the parser reached the end of the text with something
+        unfinished, the one way in which parsing a stretch can differ from parsing
+        the whole file around it.
+        """
+        path = source.path
         with self.lock:
-            self.builder.file = source.path
-            self.builder.offset = 0
+            self.builder.file = path
+            self.builder.offset = offset
             self.builder.text = source.text
             self.builder.completed = []
             self.comments.clear()
-            collector = SyntaxErrorCollector(source)
-            items = self._parse_fast(source)
-            if items is None:
-                self.builder.completed = []
-                self.comments.clear()
-                try:
-                    items = self.lark.parse(source.text, on_error=collector.on_error)
-                except Exception as error:  # recovery gave up: keep the declarations completed so far
-                    collector.give_up(error)
-                    items = tuple(self.builder.completed)
+            collector = SyntaxErrorCollector(source, lines_before)
+            try:
+                items = self._parse_fast(source)
+                if items is None:
+                    self.builder.completed = []
+                    self.comments.clear()
+                    try:
+                        items = self.lark.parse(source.text, on_error=collector.on_error)
+                    except Exception as error:  # recovery gave up: keep the declarations completed so far
+                        collector.give_up(error)
+                        items = tuple(self.builder.completed)
+            finally:
+                self.builder.offset = 0
             for item in self.builder.completed:
                 if isinstance(item, nodes.Include) and item.keyword.text not in INCLUDE_WORDS:
-                    collector.unknown_include_word(item.keyword.text, item.path.raw, item.span.start, item.span.end)
+                    collector.unknown_include_word(
+                        item.keyword.text, item.path.raw, item.span.start - offset, item.span.end - offset
+                    )
             comments = tuple(
-                nodes.Comment(t.value, Span(source.path, t.start_pos, _end(t))) for t in self.comments
+                nodes.Comment(t.value, Span(path, offset + t.start_pos, offset + _end(t))) for t in self.comments
             )
         items = tuple(
             i
             for i in items
             if isinstance(i, nodes.Declaration) or (isinstance(i, nodes.Include) and i.keyword.text in INCLUDE_WORDS)
         )
-        diagnostics = collector.diagnostics()
+        diagnostics = tuple(_moved_diagnostic(d, offset) for d in collector.diagnostics())
         too_deep = _too_deep(items)
         if too_deep is not None:
             # Later stages walk blocks recursively; a hostile file must not exhaust the stack.
@@ -252,38 +282,21 @@ class _Parser:
                     "The file was not read.",
                 ),
             )
-        document = nodes.Document(
-            source.path, items, comments, Span(source.path, 0, len(source.text)), tuple(collector.unreliable)
-        )
-        return ParseResult(document, diagnostics)
+        unreliable = tuple(Span(path, s.start + offset, s.end + offset) for s in collector.unreliable)
+        document = nodes.Document(path, items, comments, Span(path, 0, len(source.text)), unreliable)
+        return ParseResult(document, diagnostics), collector.reached_end
 
-    def parse_stretch(self, path: str, text: str, offset: int):
-        """The items and comments of a stretch of a file that starts at `offset`.
 
-        Spans are positions in the whole file. Returns None if the stretch has any
-        syntax error, nests too deep or misspells `include`: the whole file is then
-        parsed again, so that the errors are reported as a full parse reports them.
-        """
-        with self.lock:
-            self.builder.file = path
-            self.builder.offset = offset
-            self.builder.text = text
-            self.builder.completed = []
-            self.comments.clear()
-            try:
-                items = (self.fast or self.lark).parse(text)
-            except Exception:
-                return None
-            finally:
-                self.builder.offset = 0
-            comments = tuple(
-                nodes.Comment(t.value, Span(path, offset + t.start_pos, offset + _end(t))) for t in self.comments
-            )
-        if any(isinstance(i, nodes.Include) and i.keyword.text not in INCLUDE_WORDS for i in items):
-            return None
-        if _too_deep(items) is not None:
-            return None
-        return items, comments
+def _moved_diagnostic(diagnostic: Diagnostic, offset: int) -> Diagnostic:
+    """A syntax error found in a stretch of a file, placed in the whole file."""
+    if not offset:
+        return diagnostic
+
+    def moved(span: Span) -> Span:
+        return Span(span.file, span.start + offset, span.end + offset)
+
+    related = tuple(attrs.evolve(r, span=moved(r.span)) for r in diagnostic.related)
+    return attrs.evolve(diagnostic, span=moved(diagnostic.span), related=related)
 
 
 MAX_NESTING = 32

@@ -65,7 +65,7 @@ def test_a_run_of_edits_parses_as_the_whole_file_does(name, edits):
         assert edited(cache, key, name, text) == full(name, text)
 
 
-def test_typing_inside_a_declaration_parses_only_that_declaration():
+def test_typing_inside_a_declaration_parses_only_that_declaration_and_the_one_before():
     text = TEXTS["people.gov" + "greater_fens"]
     old = full("p.gov", text)
     old_items = old.document.items
@@ -75,11 +75,11 @@ def test_typing_inside_a_declaration_parses_only_that_declaration():
     result = reparse(text, old, SourceFile("p.gov", new))
     assert result == full("p.gov", new)
     new_items = result.document.items
-    # the declaration edited is new; those before it are reused as they are, and those
-    # after it are reused too, moved one character along
+    # the declaration edited and the one before it are new; those before them are reused as
+    # they are, and those after them are reused too, moved one character along
     changed = [i for i, (a, b) in enumerate(zip(old_items, new_items)) if a is not b]
-    assert len(changed) == 1 and len(new_items) == len(old_items)
-    edited = changed[0]
+    assert len(changed) == 2 and changed[1] == changed[0] + 1 and len(new_items) == len(old_items)
+    edited = changed[1]
     assert new_items[edited].span.start <= at < new_items[edited].span.end
     assert [item.span.start for item in new_items[:edited]] == old_starts[:edited]
     assert [item.span.start for item in new_items[edited + 1 :]] == [s + 1 for s in old_starts[edited + 1 :]]
@@ -108,9 +108,9 @@ def test_edits_at_the_edges_of_declarations(old, new):
     assert edited(cache, Path("f"), "f.gov", new) == full("f.gov", new)
 
 
-def test_a_file_with_errors_is_parsed_whole_until_it_is_mended():
-    good = 'person a "A" {\n}\nperson b "B" {\n}\nperson c "C" {\n}\n'
-    broken = good.replace('"B" {', '"B" {{')
+def test_a_bracket_left_open_is_parsed_whole_until_it_is_mended():
+    good = 'person a "A" {\n}\nperson z "Z" {\n}\nperson b "B" {\n}\nperson c "C" {\n}\n'
+    broken = good.replace('person b "B" {\n}', 'person b "B" {\n')
     cache = ParseCache()
     first = edited(cache, Path("f"), "f.gov", good).document.items
     assert edited(cache, Path("f"), "f.gov", broken).diagnostics
@@ -121,7 +121,22 @@ def test_a_file_with_errors_is_parsed_whole_until_it_is_mended():
     mended = good.replace('"B"', '"Bb"')
     result = edited(cache, Path("f"), "f.gov", mended)
     assert result == full("f.gov", mended)
-    assert result.document.items[0] is first[0] and result.document.items[2] is first[2]
+    assert result.document.items[0] is first[0] and result.document.items[3] is first[3]
+
+
+def test_a_mistake_is_re_parsed_in_part_when_it_stays_within_its_declarations():
+    """Its errors are exactly those of a full parse, and the declarations around it are reused."""
+    good = 'person a "A" {\n}\nperson z "Z" {\n}\nperson b "B" {\n  post: chair at\n}\nperson c "C" {\n}\n'
+    cache = ParseCache()
+    first = edited(cache, Path("f"), "f.gov", good).document.items
+    broken = good.replace("post: chair at", "post chair at x")
+    result = edited(cache, Path("f"), "f.gov", broken)
+    assert result == full("f.gov", broken) and [d.code for d in result.diagnostics] == ["SYN003"]
+    assert result.document.items[0] is first[0]
+    # a bracket left open runs to the end of the file: that needs the whole file
+    unclosed = good.replace("  post: chair at\n}\n", "  post: chair at\n")
+    assert reparse(good, full("f.gov", good), SourceFile("f.gov", unclosed)) is None
+    assert edited(cache, Path("f"), "f.gov", unclosed) == full("f.gov", unclosed)
 
 
 def test_the_same_text_is_not_parsed_again():
