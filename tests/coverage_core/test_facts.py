@@ -120,3 +120,16 @@ def test_a_seat_for_an_unknown_person_has_no_personal_qualities(full):
     assert full.has_quality(ghost, "member")
     assert not full.has_quality(ghost, "clinician")
     assert not full.has_quality(ghost, "independent")
+
+
+def test_a_person_on_a_date_holds_only_the_posts_of_that_day():
+    facts = facts_of(
+        """\
+        organisation o { kind: icb }
+        person p { post: chair at o from 2020-01-01 to 2022-12-31  post: director at o }
+        """
+    )
+    assert [post.role for post in facts.person_on("p", dt.date(2023, 1, 1)).posts] == ["director"]
+    assert facts.person_on("p", dt.date(2021, 1, 1)) is facts.model.entity("p")  # every post held: the same person
+    assert len(facts.person_on("p", None).posts) == 2  # no date: as the model has them
+    assert facts.person_on("o", ON) is None and facts.person_on("nobody", ON) is None

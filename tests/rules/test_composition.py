@@ -406,3 +406,13 @@ def test_an_icp_not_yet_established_is_not_missing_but_a_closed_one_is():
     found = run(_dated(ICP, "  closed: 2026-03-31"))
     stat004 = only(found, "STAT004")
     assert "integrated care partnership `northmoor_icp` closed on 2026-03-31" in [r.message for r in stat004.related]
+
+
+def test_an_icp_known_only_through_its_members_is_not_missing_while_not_set_up():
+    # Neither a parent nor a partner ties the partnership to the ICB: its members do.
+    text = broken(
+        ("  parent: [northmoor_icb, northmoor_council]\n  seat: ann_hale", "  established: 2027-01-01\n  seat: ann_hale"),
+    )
+    assert codes(run(text)) == []
+    found = run(text.replace("established: 2027-01-01", "closed: 2026-03-31"))
+    assert "integrated care partnership `northmoor_icp` closed on 2026-03-31" in [r.message for r in only(found, "STAT004").related]

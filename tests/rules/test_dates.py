@@ -259,3 +259,20 @@ def test_decision_after_its_forum_closed_and_undated_decisions_on_the_check_date
         "(the check date is 2026-11-24)"
     )
     assert codes(run(forums('decision x "X" { forum: cic }', cic="closed: 2026-01-31"), as_of=dt.date(2026, 1, 1))) == []
+
+
+def test_a_partial_model_does_not_trip_the_forum_life_rules():
+    from govdsl.check.engine import run_rules
+    from govdsl.check.registry import all_rules
+    from govdsl.model import types as m
+
+    model = m.Model(
+        forums=(m.Forum("f", "committee", "F", closed=dt.date(2025, 1, 1)),),
+        delegations=(m.Delegation("d", "D", "", "", ()), m.Delegation("e", "E", "ghost", "f", (), reports_to=("ghost",))),
+        decisions=(m.Decision("x", "X", forum=""), m.Decision("y", "Y", forum="ghost")),
+    )
+    rules = [rule for rule in all_rules() if rule.code in ("TIME003", "TIME004")]
+    found = run_rules(model, Config(), AS_OF, rules)
+    assert [(d.code, d.message) for d in found] == [
+        ("TIME003", "delegation `e` is in force on 2026-11-24, but the committee `f` it delegates to closed on 2025-01-01"),
+    ]

@@ -39,9 +39,9 @@ _LINE_PHRASES = {"accountable_to": "is accountable to", "reports_to": "reports t
 # -- small helpers ----------------------------------------------------------------------------------
 
 
-def _names(ids) -> str:
-    """`a`, `a` and `b`, `a`, `b` and `c`."""
-    quoted = [f"`{i}`" for i in ids]
+def _names(ids, note=None) -> str:
+    """`a`, `a` and `b`, `a`, `b` and `c`; each followed by `note(id)`, if given."""
+    quoted = [f"`{i}`" + (note(i) if note else "") for i in ids]
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
@@ -347,11 +347,9 @@ class ForumUnaccountable(Rule):
                 )
             else:
                 targets = list(dict.fromkeys(e.target for e in edges))
-                named = [f"`{t}`{_not_in_being(ctx, t)}" for t in targets]
-                listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
                 message = (
                     f"{label} `{forum.id}` is not accountable to any statutory body: its lines lead only to "
-                    f"{listed}, and from there to no statutory body"
+                    f"{_names(targets, lambda t: _not_in_being(ctx, t))}, and from there to no statutory body"
                 )
             gone = any(_not_in_being(ctx, e.target) for e in edges)
             yield Finding(
