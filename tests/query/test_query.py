@@ -276,6 +276,26 @@ def test_an_undeclared_post_at_an_affected_organisation_means_stepping_out():
     assert entry["undeclared_post"] and entry["must_step_out"] is True
 
 
+@pytest.mark.parametrize(
+    "dates,steps_out",
+    [
+        ("from 2019-01-01 to 2026-03-31", False),  # left the trust before the decision
+        ("from 2026-06-01", False),  # joined it after
+        ("from 2019-01-01 to 2026-06-30", True),  # held the post that day, left since
+    ],
+)
+def test_only_a_post_held_on_the_decision_date_means_stepping_out(dates, steps_out):
+    text = f"""
+    organisation icb "ICB" {{ kind: icb }}
+    organisation trust "Trust" {{ kind: nhs_trust }}
+    person pat "Pat" {{ post: chief_executive at trust {dates} }}
+    board board "Board" {{ parent: icb  seat: pat as partner_member_trusts }}
+    decision contract "Contract" {{ forum: board  date: 2026-05-01  affects: [trust] }}
+    """
+    result = ask(govdsl.load_text(text).model, "which decisions must pat step out of", ON)
+    assert bool(result.data["decisions"]) is steps_out
+
+
 def test_nobody_to_step_out(view):
     result = answer(view, "which decisions must lee step out of")
     assert result.data["decisions"] == []
