@@ -284,22 +284,21 @@ class Model:
     decisions: tuple[Decision, ...] = ()
     lines: tuple[Line, ...] = ()
     files: tuple[str, ...] = attrs.field(default=(), eq=False)
-    _index: dict = attrs.field(factory=dict, eq=False, repr=False, alias="index")
+    _index: dict = attrs.field(factory=dict, eq=False, repr=False, init=False)  # id -> entity
 
     def __attrs_post_init__(self):
-        if not self._index:
-            for group in (
-                self.tiers,
-                self.organisations,
-                self.people,
-                self.forums,
-                self.functions,
-                self.delegations,
-                self.pooled_funds,
-                self.decisions,
-            ):
-                for entity in group:
-                    self._index[entity.id] = entity
+        for group in (
+            self.tiers,
+            self.organisations,
+            self.people,
+            self.forums,
+            self.functions,
+            self.delegations,
+            self.pooled_funds,
+            self.decisions,
+        ):
+            for entity in group:
+                self._index[entity.id] = entity
 
     def replace(self, **changes) -> "Model":
         """A copy with some collections replaced (and its index rebuilt)."""

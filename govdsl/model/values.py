@@ -201,10 +201,6 @@ class ValueReader:
         term = self.single(attr, nodes.Money, "an amount in pounds", example)
         return term.value if term else None
 
-    def percent(self, attr, example="60%") -> Decimal | None:
-        term = self.single(attr, nodes.Percent, "a percentage", example)
-        return term.value if term else None
-
     def date(self, attr, example="2025-04-01") -> dt.date | None:
         term = self.single(attr, nodes.DateLit, "a date", example)
         return self.date_term(term) if term else None
@@ -258,9 +254,7 @@ class ValueReader:
             words = [f"`{w}`" for w in vocabulary]
             if len(words) > 12:
                 hint = f"Use one of: {', '.join(words[:12])}, or another word listed in docs/language.md."
-            elif len(words) == 1:
-                hint = f"Use {words[0]}."
-            else:
+            else:  # every vocabulary has two words at least
                 hint = f"Use one of: {', '.join(words[:-1])} or {words[-1]}."
         self.error("VAL003", f"`{term.text}` is not a known {what}", term.span, hint)
         return None
