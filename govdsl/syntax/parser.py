@@ -216,11 +216,12 @@ class _Parser:
         """Items, comments, diagnostics and unreliable stretches of a stretch of a file.
 
         The stretch starts at `offset` (after `lines_before` lines) in the file at
-        `path` and holds whole declarations; spans are positions in the whole file. Returns None where the
-        stretch alone could not be read as the whole file would be: where the
-        parser reached the end of the stretch inside a declaration (a bracket left
-        open, a declaration left unfinished), where recovery gave up, or where
-        blocks nest too deep. The caller then parses the whole file.
+        `path` and holds whole declarations; spans are positions in the whole file.
+        Returns None where the stretch alone could not be read as the whole file
+        would be: where the parser reached the end of the stretch inside a
+        declaration (a bracket left open, a declaration left unfinished), where
+        recovery gave up, or where blocks nest too deep. The caller then parses the
+        whole file.
         """
         result, reached_end = self._parse(SourceFile(path, text), offset, lines_before)
         if reached_end or any(d.code == "SYN005" for d in result.diagnostics):
