@@ -103,6 +103,17 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def period_words(start: dt.date | None, end: dt.date | None) -> str:
+    """`since 1 April 2023`; `1 April 2023 to 31 March 2026`; `until 31 March 2026`; `` when neither is known."""
+    if start and end:
+        return f"{long_date(start)} to {long_date(end)}"
+    if start:
+        return f"since {long_date(start)}"
+    if end:
+        return f"until {long_date(end)}"
+    return ""
+
+
 def money(amount: Decimal | None) -> str:
     """`£18,000,000`; `£1,500.50`; `No limit set`."""
     if amount is None:
@@ -120,6 +131,23 @@ def yes_no(value: bool | None) -> str:
 
 def _join(parts, separator: str = "; ") -> str:
     return separator.join(p for p in parts if p)
+
+
+def _sentences(parts) -> str:
+    """Pieces of text as one paragraph, each ending with a full stop before the next begins."""
+    out = ""
+    for part in (p for p in parts if p):
+        if out:
+            out += (" " if out[-1] in ".!?" else ". ") + part
+        else:
+            out = part
+    return out
+
+
+def reason_words(*reasons: str | None) -> str:
+    """`Reason: Bought once for the whole system`: the distinct reasons recorded, in words."""
+    texts = _unique(text for text in map(clean, reasons) if text)
+    return f"Reason: {'; '.join(texts)}" if texts else ""
 
 
 def _and_list(items) -> str:
@@ -329,7 +357,7 @@ def sord(model: Model) -> Table:
     for function in model.functions:
         if function.reserved_to and not _national(model, function.reserved_to):
             by_section["A"].append(
-                row("A", function, names(function.reserved_to), "", "No", "", "", "", "", None, None, None)
+                row("A", function, names(function.reserved_to), "", "No", "", reason_words(function.reason), "", "", None, None, None)
             )
     for delegation in model.delegations:
         if _national(model, delegation.delegator) and _national(model, delegation.delegate):
@@ -347,7 +375,7 @@ def sord(model: Model) -> Table:
                     names(delegation.delegator),
                     yes_no(delegation.further_delegation),
                     money(delegation.limit),
-                    clean(delegation.conditions),
+                    _sentences([clean(delegation.conditions), reason_words(delegation.reason, function.reason)]),
                     _join(names(r) for r in delegation.reports_to),
                     sentence(_label(v.LEGAL_BASES, delegation.basis)),
                     delegation.start,
@@ -380,14 +408,17 @@ INTEREST_COLUMNS = (
 )
 
 
-def _post_words(names: _Names, post) -> str:
+def _post_words(names: _Names, post, dated: bool = False) -> str:
+    """`Chief executive, NHS Northmoor ICB`; with `dated`, `… (since 1 April 2023)` where the dates are known."""
     role = clean(post.title) or sentence(_label(v.POST_ROLES, post.role))
-    return f"{role}, {names(post.organisation)}" if post.organisation else role
+    text = f"{role}, {names(post.organisation)}" if post.organisation else role
+    period = period_words(post.start, post.end) if dated else ""
+    return f"{text} ({period})" if period else text
 
 
 def _roles(model: Model, names: _Names, person: Person) -> str:
     seats = [f"{seat_words(s)}, {names(s.forum)}" for s in model.seats() if s.person == person.id]
-    posts = [_post_words(names, p) for p in person.posts]
+    posts = [_post_words(names, p, dated=True) for p in person.posts]
     return _join(_unique(seats + posts))
 
 
@@ -453,6 +484,8 @@ TOR_COLUMNS = (
     "Forum",
     "Kind",
     "Parent body",
+    "Established",
+    "Closing date",
     "Purpose",
     "Members",
     "Quorum",
@@ -495,6 +528,8 @@ def terms_of_reference(model: Model) -> Table:
                 names(forum.id),
                 _kind_words(forum),
                 _join(names(p) for p in forum.parents),
+                forum.established,
+                forum.closed,
                 clean(terms.purpose) if terms else "",
                 _join(members),
                 quorum_words(forum.quorum),
@@ -529,7 +564,7 @@ _DOCUMENTS: dict[str, tuple[str, str]] = {
     "tor": (
         "Terms of reference: summaries",
         "For each board, committee and partnership: its purpose, members, quorum, decision rule, the functions "
-        "delegated to it and whom it reports to.",
+        "delegated to it, whom it reports to, and when it was established and closes, where the dates are recorded.",
     ),
 }
 

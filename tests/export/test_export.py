@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 
@@ -150,6 +151,94 @@ def test_nil_returns_and_missing_declarations():
     assert rows["Dr Ann Hale"][2:4] == ("Nil return", "No interests to declare")
     assert rows["Dr Ann Hale"][7] == dt.date(2024, 4, 1)
     assert rows["Mark Odum"][3] == "No declaration recorded"
+
+
+# -- dates and reasons ------------------------------------------------------------------------------------
+def _record(kind, first, model=MODEL, on=AS_OF):
+    """The row whose first cell is `first`, as a dict by column."""
+    table = build(model, kind, on).tables[0]
+    (row,) = [r for r in table.rows if r[0] == first]
+    return dict(zip(table.columns, row))
+
+
+def test_tor_says_when_a_forum_was_established_and_when_it_closes():
+    joint = _record("tor", "Northmoor Mental Health Joint Committee")
+    assert (joint["Established"], joint["Closing date"]) == (dt.date(2024, 4, 1), dt.date(2026, 3, 31))
+    board = _record("tor", "NHS Northmoor ICB Board")
+    assert (board["Established"], board["Closing date"]) == (dt.date(2022, 7, 1), None)
+    audit = _record("tor", "Audit and Risk Committee")
+    assert (audit["Established"], audit["Closing date"]) == (None, None)
+    text = export(MODEL, "tor", "md", AS_OF)
+    assert "| Established | 1 April 2024 |\n| Closing date | 31 March 2026 |" in text
+    assert "| Established | — |\n| Closing date | — |" in text  # no dates recorded: nothing invented
+    assert "2024-04-01,2026-03-31," in export(MODEL, "tor", "csv", AS_OF)
+
+
+def test_tor_leaves_out_a_forum_that_has_closed_or_is_not_yet_established():
+    assert "Northmoor Mental Health Joint Committee" not in export(MODEL, "tor", "md", dt.date(2026, 4, 1))
+    assert "North Northmoor Place Committee" not in export(MODEL, "tor", "md", dt.date(2024, 3, 31))
+
+
+def test_register_roles_give_the_dates_of_posts():
+    roles = {row[0]: row[1] for row in _rows("interests")}
+    assert roles["Mark Odum"].endswith("Chief executive, NHS Northmoor ICB (since 1 April 2023)")
+    assert roles["Karen Blythe"].endswith("Chief executive, Northmoor Council (1 September 2020 to 31 December 2025)")
+    assert roles["Priya Shah"].endswith("Director of finance, NHS Northmoor ICB")  # no dates recorded: none shown
+    assert "since" not in roles["Priya Shah"] and "(" not in roles["Lena Frost"]
+    # A former post is not a role held on the day; it is shown again as of a day it was held.
+    assert "Clinical director" not in roles["Dr Tom Reyes"]
+    earlier = {row[0]: row[1] for row in _rows("interests", on=dt.date(2021, 1, 1))}
+    assert earlier["Dr Tom Reyes"].endswith("Clinical director, Moorside PCN (1 April 2016 to 30 June 2022)")
+    # The scheme of delegation names a person's posts without their dates.
+    c1 = {row[0]: row for row in _rows("sord")}["C1"]
+    assert c1[4] == "Priya Shah (Director of finance, NHS Northmoor ICB)"
+
+
+def test_sord_shows_the_reason_recorded_for_a_function_or_a_delegation():
+    by_ref = {row[0]: row for row in _rows("sord")}
+    assert by_ref["A1"][8] == "Reason: Agreed with every partner for the whole system"  # the function's
+    assert by_ref["D2"][8] == "Reason: The trust runs the elective hub for the whole system"  # the delegation's
+    assert by_ref["A2"][8] == "" and by_ref["B1"][8] == "Within the approved financial plan"
+    unreasoned = MODEL.replace(
+        functions=tuple(attrs.evolve(f, reason=None) for f in MODEL.functions),
+        delegations=tuple(attrs.evolve(d, reason=None) for d in MODEL.delegations),
+    )
+    for fmt in ("md", "csv"):
+        assert "Reason" not in export(unreasoned, "sord", fmt, AS_OF)
+
+
+def test_sord_puts_a_reason_after_the_conditions_and_each_distinct_reason_once():
+    text = (FIXTURES / "northmoor.gov").read_text(encoding="utf-8")
+    text = text.replace(
+        '  conditions: "Within the approved financial plan"\n',
+        '  conditions: "Within the approved financial plan."\n  reason: "Contracts are let for the whole system"\n',
+    ).replace('  source: "SFI 8.4"\n', '  source: "SFI 8.4"\n  reason: "One contracts team serves the system"\n')
+    text = text.replace(
+        '  basis: lead_provider_contract\n', '  basis: lead_provider_contract\n  conditions: "Within the contract"\n'
+    ).replace(
+        'function commissioning.elective_recovery "Deliver the elective recovery programme" {\n',
+        'function commissioning.elective_recovery "Deliver the elective recovery programme" {\n'
+        '  reason: "The trust runs the elective hub for the whole system"\n',
+    )
+    compilation = govdsl.load_text(text, "northmoor.gov")
+    assert compilation.diagnostics == ()
+    by_ref = {row[0]: row for row in _rows("sord", compilation.model)}
+    assert by_ref["B1"][8] == (
+        "Within the approved financial plan. Reason: Contracts are let for the whole system; "
+        "One contracts team serves the system"
+    )
+    assert by_ref["D2"][8] == "Within the contract. Reason: The trust runs the elective hub for the whole system"
+
+
+def test_xlsx_dates_of_a_forum_are_dates(tmp_path):
+    path = tmp_path / "tor.xlsx"
+    path.write_bytes(export(MODEL, "tor", "xlsx", AS_OF))
+    ws = openpyxl.load_workbook(path)["Terms of reference"]
+    header = [c.value for c in ws[1]]
+    joint = next(row for row in ws.iter_rows(min_row=2) if row[0].value == "Northmoor Mental Health Joint Committee")
+    established, closing = joint[header.index("Established")], joint[header.index("Closing date")]
+    assert (established.value, closing.value) == (dt.datetime(2024, 4, 1), dt.datetime(2026, 3, 31))
+    assert established.number_format == closing.number_format == "d mmmm yyyy"
 
 
 # -- the publication version ----------------------------------------------------------------------------
@@ -292,6 +381,27 @@ def test_hostile_names_keep_their_meaning():
     names = {row[0] for row in rows}
     assert "<script>alert(1)</script> Mallory" in names  # kept, and escaped only by each writer
     assert "Ann \N{REPLACEMENT CHARACTER}evil\N{REPLACEMENT CHARACTER} Hale" in names
+
+
+def test_hostile_reasons_are_inert_in_every_format(tmp_path):
+    md = export(HOSTILE, "sord", "md", HOSTILE_AS_OF)
+    assert (
+        "Reason: =2+2 &lt;b&gt;why&lt;/b&gt; \\| \\`tick\\` \\[here\\](javascript:alert(1))<br>"
+        "second \N{REPLACEMENT CHARACTER}line\N{REPLACEMENT CHARACTER} \\*bold\\*"
+    ) in md
+    assert "-1 then =2. Reason: @SUM(1+1) \\| &lt;i&gt;delegated&lt;/i&gt;" in md
+    rows = list(csv.reader(io.StringIO(export(HOSTILE, "sord", "csv", HOSTILE_AS_OF), newline="")))
+    conditions = [row[8] for row in rows[1:]]
+    assert conditions == [
+        "Reason: =2+2 <b>why</b> | `tick` [here](javascript:alert(1))\nsecond \N{REPLACEMENT CHARACTER}line"
+        "\N{REPLACEMENT CHARACTER} *bold*",
+        "'-1 then =2. Reason: @SUM(1+1) | <i>delegated</i>",
+    ]
+    path = tmp_path / "sord.xlsx"
+    path.write_bytes(export(HOSTILE, "sord", "xlsx", HOSTILE_AS_OF))
+    ws = openpyxl.load_workbook(path)["Scheme of delegation"]
+    assert ws.cell(row=2, column=9).value.startswith("Reason: =2+2 <b>why</b>")
+    assert ws.cell(row=2, column=9).data_type == "s"
 
 
 def test_hostile_public_register():
