@@ -26,7 +26,17 @@ from govdsl import __version__
 from govdsl.check.timeline import as_of as in_force_on
 from govdsl.diagnostics import Diagnostic
 from govdsl.export import tables
-from govdsl.export.tables import clean, decision_words, long_date, money, quorum_words, seat_words, sentence, yes_no
+from govdsl.export.tables import (
+    clean,
+    decision_words,
+    long_date,
+    money,
+    period_words,
+    quorum_words,
+    seat_words,
+    sentence,
+    yes_no,
+)
 from govdsl.model import vocabulary as v
 from govdsl.model.public import public_model, publishable
 from govdsl.model.types import (
@@ -95,6 +105,7 @@ LONG_COLUMNS = frozenset(
         "Legal basis",
         "Capacity",
         "Quorum",
+        "Reason",
     }
 )
 
@@ -440,19 +451,26 @@ class _Builder:
     def reserved(self, id: str, table_id: str) -> TableView:
         functions = tuple(f for f in self.model.functions if f.reserved_to == id)
         table = tables.sord(self.model.replace(functions=functions, delegations=()))
-        view = self.table(table, table_id, ("Function / decision", "Source"), caption="Reserved to it")
-        return attrs.evolve(view, empty="None.")
+        view = self.table(table, table_id, ("Function / decision", "Source", "Conditions"), caption="Reserved to it")
+        return attrs.evolve(view.without_empty_columns(), empty="None.")
 
     def interests(self, people, table_id: str, caption: str, drop=("Roles",), empty: str = "None.") -> TableView:
         table = tables.interests(self.model.replace(people=tuple(people)), self.withheld)
         columns = tuple(c for c in table.columns if c not in drop)
         return attrs.evolve(self.table(table, table_id, columns, caption=caption), empty=empty)
 
-    def post_words(self, post) -> Cell:
+    def post_words(self, post, dated: bool = False) -> Cell:
+        """`Chief executive, ` and a link to the organisation; with `dated`, `(since 1 April 2023)` after it."""
         role = clean(post.title) or sentence(_label(v.POST_ROLES, post.role))
-        if post.organisation:
-            return (Link(role + ", "), self.link(post.organisation))
-        return (Link(role),)
+        words = (Link(role + ", "), self.link(post.organisation)) if post.organisation else (Link(role),)
+        period = period_words(post.start, post.end) if dated else ""
+        return (*words, Link(f" ({period})")) if period else words
+
+    def former_posts(self, person: Person) -> tuple:
+        """The posts a person had left by the as-of date, latest first (from the full model)."""
+        full = self.full.entity(person.id)
+        posts = [p for p in getattr(full, "posts", ()) if p.end is not None and p.end < self.as_of]
+        return tuple(sorted(posts, key=lambda p: p.end, reverse=True))
 
 
 # -- the pages ---------------------------------------------------------------------------------------------------
@@ -727,6 +745,10 @@ def _forum(b: _Builder, forum: Forum) -> Page:
     facts = [Fact("Kind", _text(_forum_kind(forum)))]
     if forum.parents:
         facts.append(Fact("Part of", b.links(forum.parents)))
+    if forum.established:
+        facts.append(Fact("Established", _text(long_date(forum.established))))
+    if forum.closed:
+        facts.append(Fact("Closing date", _text(long_date(forum.closed))))
     if forum.tier:
         facts.append(Fact("Works at", (b.link(forum.tier),)))
     if forum.model:
@@ -807,15 +829,13 @@ def _forum(b: _Builder, forum: Forum) -> Page:
                 _text(clean(under.title)) if isinstance(under, Delegation) else (),
                 b.links(decision.affects),
                 b.links(decision.excluded),
+                _text(clean(decision.reason)) if decision.reason else (),
             )
         )
-    decisions = TableView(
-        "decisions",
-        "Decisions",
-        ("Decision", "Date", "Amount", "Taken under", "Affects", "Stepped out"),
-        tuple(decision_rows),
-        "None recorded.",
-    )
+    decision_columns = ("Decision", "Date", "Amount", "Taken under", "Affects", "Stepped out", "Reason")
+    if not any(row[-1] for row in decision_rows):  # a reason is seldom recorded: no column of dashes
+        decision_columns, decision_rows = decision_columns[:-1], [row[:-1] for row in decision_rows]
+    decisions = TableView("decisions", "Decisions", decision_columns, tuple(decision_rows), "None recorded.")
     members_ids = _unique(s.person for s in forum.seats)
     people = [p for p in model.people if p.id in members_ids]
     people.sort(key=lambda p: members_ids.index(p.id))
@@ -841,7 +861,10 @@ def _person(b: _Builder, person: Person) -> Page:
     model = b.model
     facts = []
     if person.posts:
-        facts.append(Fact("Posts", _joined(b.post_words(post) for post in person.posts)))
+        facts.append(Fact("Posts", _joined(b.post_words(post, dated=True) for post in person.posts)))
+    former = b.former_posts(person)
+    if former:
+        facts.append(Fact("Former posts", _joined(b.post_words(post, dated=True) for post in former)))
     if person.employers:
         facts.append(Fact("Employed by", b.links(person.employers)))
     if person.expertise:

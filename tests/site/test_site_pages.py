@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import posixpath
 import re
@@ -9,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from site_helpers import AS_OF, HANDBOOK, HOSTILE, compile_fixture, read_page
 
@@ -79,6 +81,74 @@ def test_index_lists_tiers_documents_and_a_findings_summary():
     assert 'id="search-data"' in index
 
 
+# -- dates and reasons --------------------------------------------------------------------------------------
+def facts(data: bytes) -> dict[str, str]:
+    """A page's summary, term by term, as the reader sees it."""
+    reader = read_page(data)
+    terms = [e.text.strip() for e in reader.find("dt")]
+    values = [" ".join(e.text.split()) for e in reader.find("dd")]
+    return dict(zip(terms, values))
+
+
+def test_forum_page_says_when_it_was_established_and_when_it_closes():
+    joint = facts(site()["forums/mh_joint.html"])
+    assert joint["Established"] == "1 April 2024" and joint["Closing date"] == "31 March 2026"
+    board = facts(site()["forums/icb_board.html"])
+    assert board["Established"] == "1 July 2022" and "Closing date" not in board
+    audit = facts(site()["forums/audit.html"])
+    assert "Established" not in audit and "Closing date" not in audit  # no dates recorded: none shown
+
+
+def test_a_forum_not_in_being_has_no_page():
+    later = render_site(compile_fixture(), as_of=dt.date(2026, 4, 1))
+    assert "forums/mh_joint.html" not in later and "forums/icb_board.html" in later
+
+
+def test_person_page_shows_posts_with_their_dates_and_former_posts_as_former():
+    karen = facts(site()["people/karen_blythe.html"])
+    assert karen["Posts"] == "Chief executive, Northmoor Council (since 1 September 2020)"
+    assert karen["Former posts"] == "Director of adult social services, Northmoor Council (5 January 2015 to 31 August 2020)"
+    assert facts(site()["people/mark_odum.html"])["Posts"] == "Chief executive, NHS Northmoor ICB (since 1 April 2023)"
+    priya = facts(site()["people/priya_shah.html"])
+    assert priya["Posts"] == "Director of finance, NHS Northmoor ICB" and "Former posts" not in priya
+    # As of a day in the earlier post, it is the current one and the later post is not yet held.
+    earlier = facts(render_site(compile_fixture(), as_of=dt.date(2019, 6, 1))["people/karen_blythe.html"])
+    assert earlier["Posts"] == "Director of adult social services, Northmoor Council (5 January 2015 to 31 August 2020)"
+    assert "Former posts" not in earlier and "Chief executive" not in str(earlier)
+
+
+def test_register_on_the_site_gives_the_dates_of_posts():
+    register = "".join(read_page(site()["register-of-interests.html"]).text)
+    assert "Chief executive, NHS Northmoor ICB (since 1 April 2023)" in register
+    assert "Director of adult social services" not in register  # a former post is not a role held now
+
+
+def test_forum_page_shows_the_reason_for_a_decision_and_reserved_functions():
+    place = read_page(site()["forums/north_place.html"])
+    headers = [" ".join(e.text.split()) for e in place.find("th") if e.attrs.get("scope") == "col"]
+    assert "Reason" in headers
+    assert "The contract serves North Northmoor only" in "".join(place.text)
+    board = "".join(read_page(site()["forums/icb_board.html"]).text)
+    assert "Reason: Agreed with every partner for the whole system" in board  # reserved to it
+    hospitals = "".join(read_page(site()["organisations/northmoor_hospitals.html"]).text)
+    assert "Reason: The trust runs the elective hub for the whole system" in hospitals  # delegated to it
+
+
+def test_no_reason_column_when_no_reason_is_recorded():
+    model = compile_fixture().model
+    model = model.replace(
+        decisions=tuple(attrs.evolve(d, reason=None) for d in model.decisions),
+        functions=tuple(attrs.evolve(f, reason=None) for f in model.functions),
+    )
+    files = render_site(model, as_of=AS_OF)
+    for path in ("forums/north_place.html", "forums/icb_board.html"):
+        page = read_page(files[path])
+        headers = [" ".join(e.text.split()) for e in page.find("th") if e.attrs.get("scope") == "col"]
+        assert "Reason" not in headers and "Reason:" not in "".join(page.text), path
+    reserved = [e for e in read_page(files["forums/icb_board.html"]).find("caption") if e.attrs.get("id") == "reserved"]
+    assert reserved  # the reserved functions are still listed, without a column of dashes
+
+
 # -- links -----------------------------------------------------------------------------------------------
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "xlink:href", "srcset")
 
@@ -147,6 +217,20 @@ def test_hostile_names_are_inert_text():
     text = "".join(read_page(files["forums/b.html"]).text)
     assert "<b onclick=alert(6)>Board</b>" in text  # shown as written, as text
     assert "{{ 7*7 }} {% raw %}" in "".join(read_page(files["people/mallory.html"]).text)  # not a template
+
+
+def test_hostile_reasons_dates_and_former_posts_are_inert_text():
+    files = site(HOSTILE)
+    board = files["forums/b.html"].decode()
+    assert "&lt;/td&gt;&lt;script&gt;alert(13)&lt;/script&gt; \N{REPLACEMENT CHARACTER}right-to-left" in board
+    assert "&lt;script&gt;alert(11)&lt;/script&gt; {{ 6*6 }}" in board  # shown as written, not run as a template
+    text = "".join(read_page(files["forums/b.html"]).text)
+    assert "</td><script>alert(13)</script>" in text  # the decision's reason, shown as written
+    assert facts(files["forums/b.html"])["Established"] == "1 January 2020"
+    mallory = files["people/mallory.html"].decode()
+    assert "&lt;i onmouseover=alert(10)&gt;Former&lt;/i&gt; trustee" in mallory
+    assert 'Reason: &lt;a href=&#34;javascript:alert(12)&#34;&gt;why&lt;/a&gt;' in mallory
+    assert facts(files["people/mallory.html"])["Former posts"].endswith("(1 January 2010 to 31 December 2019)")
 
 
 def test_svg_is_reduced_to_drawing_elements():
