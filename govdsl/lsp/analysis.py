@@ -112,13 +112,23 @@ class Project:
         return edits
 
     # -- hover -------------------------------------------------------------------------------------
-    def hover(self, name: str) -> str:
+    def hover(self, name: str, today: dt.date | None = None) -> str:
+        """What a name is, in a few lines of Markdown. Dates are read against `today` (the
+        computer's date unless given): a forum's closing date is "Closed" or "Closes", and a
+        post that has ended is marked as former."""
+        from govdsl.export.tables import long_date, period_words
+
+        today = today or dt.date.today()
         symbol = self.compilation.symbols[name]
         model = self.compilation.model
         entity = model.entity(name)
         title = getattr(entity, "title", None) or getattr(entity, "name", None) or name
         lines = [f"**{title}** (`{name}`): {symbol.description}"]
         if isinstance(entity, Forum):
+            if entity.established:
+                lines.append(f"- Established: {long_date(entity.established)}")
+            if entity.closed:
+                lines.append(f"- {'Closed' if entity.closed < today else 'Closes'}: {long_date(entity.closed)}")
             chairs = [model.entity(s.person) for s in entity.seats if "chair" in s.capacities]
             voting = sum(1 for s in entity.seats if s.voting)
             lines.append(f"- Members: {len(entity.seats)} ({voting} voting)")
@@ -147,7 +157,14 @@ class Project:
                 lines.append(f"- Within: `{entity.parent}`")
         elif isinstance(entity, Person):
             for post in entity.posts:
-                lines.append(f"- {post.title or v.POST_ROLES[post.role].label}" + (f" at `{post.organisation}`" if post.organisation else ""))
+                text = f"- {post.title or v.POST_ROLES[post.role].label}" + (f" at `{post.organisation}`" if post.organisation else "")
+                if post.start and post.start > today:
+                    period = f"from {long_date(post.start)}" + (f" to {long_date(post.end)}" if post.end else "") + "; not yet taken up"
+                elif post.end and post.end < today:
+                    period = f"{period_words(post.start, post.end)}; former post"
+                else:
+                    period = period_words(post.start, post.end)
+                lines.append(text + (f" ({period})" if period else ""))
             seats = [(f.id, s) for f in model.forums for s in f.seats if s.person == name]
             for forum_id, seat in seats:
                 lines.append(f"- Sits on `{forum_id}` as " + " and ".join(v.CAPACITIES[c].label for c in seat.capacities))

@@ -393,8 +393,10 @@ def test_hostile_reasons_are_inert_in_every_format(tmp_path):
     rows = list(csv.reader(io.StringIO(export(HOSTILE, "sord", "csv", HOSTILE_AS_OF), newline="")))
     conditions = [row[8] for row in rows[1:]]
     assert conditions == [
-        "Reason: =2+2 <b>why</b> | `tick` [here](javascript:alert(1))\nsecond \N{REPLACEMENT CHARACTER}line"
-        "\N{REPLACEMENT CHARACTER} *bold*",
+        (
+            "Reason: =2+2 <b>why</b> | `tick` [here](javascript:alert(1))\nsecond \N{REPLACEMENT CHARACTER}line"
+            "\N{REPLACEMENT CHARACTER} *bold*"
+        ),
         "'-1 then =2. Reason: @SUM(1+1) | <i>delegated</i>",
     ]
     path = tmp_path / "sord.xlsx"
