@@ -102,7 +102,7 @@ def test_node_colours_have_enough_contrast():
 
 
 HOSTILE = '''
-organisation evil "Evil \\" ] } --> <script>alert(1)</script> <b>&amp; |x| # \\\\N \\u202E gnp.exe =cmd|' /C calc'!A0" {
+organisation evil "Evil \\" ] } --> <script>alert(1)</script> <b>&amp; |x| # \\\\N \u202E gnp.exe =cmd|' /C calc'!A0" {
   kind: icb
 }
 person mallory "Mal ‮gnp.exe‬ ́combining ltr <img src=x onerror=alert(1)> ] ; ) \\" \\\\G" {
