@@ -22,11 +22,11 @@ from govdsl import load
 from govdsl.export import FORMATS, KINDS, build, export
 from govdsl.export.tables import decision_words, quorum_words, sord_section
 from govdsl.model.types import DecisionRule, Quorum, QuorumRequirement
+from tests.golden_files import assert_golden
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 GOLDEN = HERE / "golden"
-UPDATE = os.environ.get("GOVDSL_UPDATE_GOLDEN") == "1"
 AS_OF = dt.date(2025, 6, 1)
 MODEL = load([FIXTURES / "northmoor.gov"]).model
 HOSTILE = load([FIXTURES / "hostile.gov"]).model
@@ -46,10 +46,7 @@ def test_the_fixtures_are_clean():
 
 # -- golden files ------------------------------------------------------------------------------------
 def _golden(name: str, produced: bytes) -> None:
-    golden = GOLDEN / name
-    if UPDATE or not golden.exists():
-        golden.write_bytes(produced)
-    assert produced == golden.read_bytes(), f"{name} changed; rerun with GOVDSL_UPDATE_GOLDEN=1 and read the diff"
+    assert_golden(GOLDEN / name, produced)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -16,7 +16,6 @@ and review the diff of the `.txt` files like any other change.
 
 from __future__ import annotations
 
-import difflib
 import io
 import os
 from pathlib import Path
@@ -26,10 +25,10 @@ from rich.console import Console
 
 import govdsl
 from govdsl.cli.output import print_text
+from tests.golden_files import UPDATE, assert_golden
 
 CASES = Path(__file__).with_name("cases")
 NAMES = sorted(p.stem for p in CASES.glob("*.gov"))
-UPDATE = os.environ.get("GOVDSL_UPDATE_GOLDEN") == "1"
 
 
 def report(name: str) -> str:
@@ -56,19 +55,7 @@ def test_there_are_cases():
 @pytest.mark.parametrize("name", NAMES)
 def test_golden(name):
     actual = report(name)
-    expected_path = CASES / f"{name}.txt"
-    if UPDATE:
-        expected_path.write_text(actual, encoding="utf-8", newline="\n")
-        return
-    assert expected_path.exists(), f"no golden file; run with GOVDSL_UPDATE_GOLDEN=1 to create {expected_path.name}"
-    expected = expected_path.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(True), actual.splitlines(True), f"{name}.txt (expected)", f"{name}.txt (actual)"
-            )
-        )
-        pytest.fail(f"the report of {name}.gov changed (GOVDSL_UPDATE_GOLDEN=1 to accept):\n{diff}")
+    assert_golden(CASES / f"{name}.txt", actual)
 
 
 @pytest.mark.parametrize("name", NAMES)

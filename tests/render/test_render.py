@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -16,11 +15,11 @@ from govdsl.check.timeline import as_of
 from govdsl.render import FORMATS, VIEWS, FocusError, render, view_graph
 from govdsl.render.layout import engines
 from govdsl.render.style import NODE_STYLES, contrast
+from tests.golden_files import assert_golden
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"
 MODEL = as_of(load([HERE / "model.gov"]).model, dt.date(2026, 11, 24))
-UPDATE = os.environ.get("GOVDSL_UPDATE_GOLDEN") == "1"
 HAS_SYSTEM_DOT = any(name == "graphviz" for name, _ in engines())
 
 
@@ -33,9 +32,7 @@ def test_the_test_model_is_clean():
 def test_golden_text_outputs(view, fmt):
     produced = render(MODEL, view, fmt).decode("utf-8")
     golden = GOLDEN / f"{view}.{'mmd' if fmt == 'mermaid' else 'dot'}"
-    if UPDATE or not golden.exists():
-        golden.write_text(produced, encoding="utf-8")
-    assert produced == golden.read_text(encoding="utf-8")
+    assert_golden(golden, produced)
 
 
 @pytest.mark.parametrize("view", sorted(VIEWS))

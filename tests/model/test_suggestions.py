@@ -7,7 +7,7 @@ import pytest
 from govdsl.model import vocabulary as v
 from govdsl.model.values import suggest
 
-from ._support import O, P, only
+from tests.snippets import O, P, only
 
 
 @pytest.mark.parametrize(

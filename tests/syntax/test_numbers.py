@@ -9,7 +9,7 @@ import pytest
 from govdsl.source import SourceFile
 from govdsl.syntax import nodes, parse
 
-from ._support import compile_text, syntax
+from tests.snippets import compile_text, syntax
 
 
 def terms(value: str):

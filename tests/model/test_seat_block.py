@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._support import O, P, check, codes, compile_text
+from tests.snippets import O, P, check, codes, compile_text
 
 
 def seat(text: str):

@@ -8,7 +8,7 @@ from govdsl.model.values import describe_term, term_noun
 from govdsl.source import Span
 from govdsl.syntax import nodes
 
-from ._support import O, P, only
+from tests.snippets import O, P, only
 
 SPAN = Span("t.gov", 0, 1)
 

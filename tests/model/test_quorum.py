@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._support import O, check, compile_text
+from tests.snippets import O, check, compile_text
 
 
 def quorum(text: str):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._support import O, P, check, compile_text
+from tests.snippets import O, P, check, compile_text
 
 BOARD = O + P + "board b { parent: o  %s }"
 FUND = "organisation c { kind: unitary_council }\npooled_fund f { host: c  %s }"

@@ -1,4 +1,4 @@
-"""Helpers for the regression tests of the language core (self-contained on purpose)."""
+"""Snippet helpers for tests of the language core: compile a snippet, list its codes and positions, check marked spans."""
 
 from __future__ import annotations
 

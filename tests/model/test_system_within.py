@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govdsl.model import schema
 
-from ._support import codes, found, only
+from tests.snippets import codes, found, only
 
 
 def test_system_schema_has_no_within():

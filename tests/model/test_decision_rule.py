@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from ._support import O, check, compile_text, only
+from tests.snippets import O, check, compile_text, only
 
 BOARD = O + "board b { parent: o  decision: %s }"
 

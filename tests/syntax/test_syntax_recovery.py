@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._support import compile_text, syntax
+from tests.snippets import compile_text, syntax
 
 CASES = {
     # item 6: `key : value` is one SYN001 at the colon, and the attribute is read
