@@ -71,7 +71,7 @@ def span_text():
     return spanned
 
 
-def _cli_env() -> dict:
+def _cli_env(extra: dict | None = None) -> dict:
     env = dict(os.environ)
     # Make the package importable whatever the working folder, and keep rich plain.
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
@@ -81,17 +81,27 @@ def _cli_env() -> dict:
     env["COLUMNS"] = "200"
     env["TERM"] = "dumb"
     env["PYTHONIOENCODING"] = "utf-8"
+    for name, value in (extra or {}).items():  # a test's own settings; None removes a variable
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     return env
 
 
-def run_govdsl(*args, cwd=None, input: bytes | None = None, timeout: float = 60) -> tuple[int, str, str]:
-    """Run `python -m govdsl ARGS` in a subprocess: (exit status, stdout, stderr)."""
+def run_govdsl(
+    *args, cwd=None, input: bytes | None = None, timeout: float = 60, env: dict | None = None
+) -> tuple[int, str, str]:
+    """Run `python -m govdsl ARGS` in a subprocess: (exit status, stdout, stderr).
+
+    `env` adds to (or, with None, removes from) the plain environment the tests use.
+    """
     completed = subprocess.run(
         [sys.executable, "-m", "govdsl", *map(str, args)],
         cwd=str(cwd) if cwd is not None else None,
         input=input,
         capture_output=True,
-        env=_cli_env(),
+        env=_cli_env(env),
         timeout=timeout,
     )
     return (

@@ -168,8 +168,10 @@ def main(argv=None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
-    out = Console(highlight=False, soft_wrap=True)
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    from govdsl.cli.output import terminal
+
+    out = terminal()
+    err = terminal(stderr=True)
     try:
         return args.run(args, out, err)
     except KeyboardInterrupt:

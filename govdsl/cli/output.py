@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from govdsl import __version__
 from govdsl.diagnostics import Diagnostic, Severity
@@ -17,13 +17,22 @@ from govdsl.source import SourceFile, Span
 
 JSON_FORMAT_VERSION = 1
 
+def terminal(*, stderr: bool = False, no_color: bool = False) -> Console:
+    """A console for the command line: no emoji codes, no guessing at highlights.
+
+    Rich itself honours NO_COLOR and FORCE_COLOR in the environment; `no_color`
+    is `--no-color`. Emoji replacement is off because `:100:` in a location or
+    `:x:` in a user's text must print as written.
+    """
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False, no_color=no_color or None)
+
+
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 
 
-def _safe(text: str) -> str:
-    """User text made inert for a terminal: no control characters, no rich markup."""
-    cleaned = "".join(ch if ch.isprintable() or ch == " " else "\N{REPLACEMENT CHARACTER}" for ch in text)
-    return escape(cleaned)
+def _clean(text: str) -> str:
+    """User text made inert for a terminal: no control characters."""
+    return "".join(ch if ch.isprintable() or ch == " " else "\N{REPLACEMENT CHARACTER}" for ch in text)
 
 
 def _location(span: Span, sources: dict) -> tuple[str, object, object]:
@@ -33,7 +42,7 @@ def _location(span: Span, sources: dict) -> tuple[str, object, object]:
     return span.file, source.position(span.start), source.position(max(span.end, span.start))
 
 
-def _excerpt(span: Span, sources: dict, gutter: int, label: str = "") -> list[str]:
+def _excerpt(span: Span, sources: dict, gutter: int, label: str = "") -> list[Text]:
     source = sources.get(span.file)
     if source is None:
         return []
@@ -44,33 +53,47 @@ def _excerpt(span: Span, sources: dict, gutter: int, label: str = "") -> list[st
     width = (end.column - start.column + 1) if end.line == start.line else max(len(text) - start.column + 1, 1)
     caret = " " * (start.column - 1) + "^" * max(width, 1)
     pad = " " * gutter
-    lines = [
-        f"[blue]{pad} |[/]",
-        f"[blue]{str(start.line).rjust(gutter)} |[/] {_safe(shown)}",
-        f"[blue]{pad} |[/] [bold]{caret}[/]" + (f" [dim]{_safe(label)}[/]" if label else ""),
+    caret_line = Text.assemble((f"{pad} |", "blue"), " ", (caret, "bold"))
+    if label:
+        caret_line.append_text(Text.assemble(" ", (_clean(label), "dim")))
+    return [
+        Text(f"{pad} |", style="blue"),
+        Text.assemble((f"{str(start.line).rjust(gutter)} |", "blue"), " ", _clean(shown)),
+        caret_line,
     ]
-    return lines
 
 
-def format_text(diagnostic: Diagnostic, sources: dict) -> str:
-    """One diagnostic as rich markup: header, location, source line with caret, hint, notes."""
+def format_text(diagnostic: Diagnostic, sources: dict) -> Text:
+    """One diagnostic for people: header, location, source line with caret, hint, notes.
+
+    Built as rich Text, never as markup, so nothing the user wrote (a title with
+    `[bold]` in it, `:100:` in a location, `:x:` in a quoted line) can be read
+    as markup or turned into an emoji, whatever the console's settings.
+    """
     style = _STYLE[diagnostic.severity]
-    header = f"[{style}]{diagnostic.severity.label}[{diagnostic.code}][/]: [bold]{_safe(diagnostic.message)}[/]"
-    lines = [header]
+    lines = [
+        Text.assemble(
+            (f"{diagnostic.severity.label}[{diagnostic.code}]", style), ": ", (_clean(diagnostic.message), "bold")
+        )
+    ]
     gutter = 2
     if diagnostic.span is not None:
         file, start, _ = _location(diagnostic.span, sources)
         gutter = max(2, len(str(start.line))) if start else 2
         where = f"{file}:{start.line}:{start.column}" if start else file
-        lines.append(f"[blue]{' ' * gutter}-->[/] {_safe(where)}")
+        lines.append(Text.assemble((f"{' ' * gutter}-->", "blue"), " ", _clean(where)))
         lines.extend(_excerpt(diagnostic.span, sources, gutter))
     for related in diagnostic.related:
         file, start, _ = _location(related.span, sources)
         where = f"{file}:{start.line}:{start.column}" if start else file
-        lines.append(f"[blue]{' ' * gutter} =[/] [bold]note[/]: {_safe(related.message)} ({_safe(where)})")
+        lines.append(
+            Text.assemble(
+                (f"{' ' * gutter} =", "blue"), " ", ("note", "bold"), f": {_clean(related.message)} ({_clean(where)})"
+            )
+        )
     if diagnostic.hint:
-        lines.append(f"[blue]{' ' * gutter} =[/] [bold green]hint[/]: {_safe(diagnostic.hint)}")
-    return "\n".join(lines)
+        lines.append(Text.assemble((f"{' ' * gutter} =", "blue"), " ", ("hint", "bold green"), f": {_clean(diagnostic.hint)}"))
+    return Text("\n").join(lines)
 
 
 def summary(diagnostics, file_count: int) -> str:
