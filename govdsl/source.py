@@ -13,13 +13,32 @@ from functools import cached_property
 import attrs
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Span:
-    """A half-open range of characters `[start, end)` in one file."""
+    """A half-open range of characters `[start, end)` in one file.
+
+    Two spans are equal when they cover the same characters of the same file,
+    whatever their class: the spans in a syntax tree are `MovableSpan`s
+    (syntax/nodes.py), and one of those equals a `Span` made elsewhere for the
+    same stretch.
+    """
 
     file: str
     start: int
     end: int
+
+    def __eq__(self, other):
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self.start == other.start and self.end == other.end and self.file == other.file
+
+    def __ne__(self, other):
+        if not isinstance(other, Span):
+            return NotImplemented
+        return not (self.start == other.start and self.end == other.end and self.file == other.file)
+
+    def __hash__(self):
+        return hash((self.file, self.start, self.end))
 
     def cover(self, other: "Span") -> "Span":
         """The smallest span containing both (same file)."""

@@ -3,7 +3,9 @@
 These nodes mirror the grammar one to one (rule `declaration` builds
 `Declaration`) and keep every span, so that the formatter can reprint a file
 and the resolver can point at the exact word a mistake is in. They know
-nothing about governance: that is the model's job.
+nothing about governance: that is the model's job. The parser gives every node
+a `MovableSpan`, which the language server's parse cache may move after an
+edit (see `MovableSpan`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,35 @@ from typing import Union
 import attrs
 
 from govdsl.source import Span
+
+
+@attrs.frozen(eq=False)
+class MovableSpan(Span):
+    """The span of a node the parser made: a `Span` that the node's owner may move.
+
+    This is the one exception to "spans never change". After an edit, the
+    language server's `ParseCache` (syntax/incremental.py) keeps the
+    declarations that follow the edit and moves them along the file by the
+    change in length, span by span, instead of building every node again
+    (measured on a 10,000-line file: about 4 ms against 25 ms, and no garbage
+    for the collector, inside a re-check of about 60 ms). So a document, and a
+    model compiled from it, is good only until the next parse of the same file
+    by the same cache; and a `MovableSpan` is never a key of a dict or a member
+    of a set that outlives one compile.
+
+    To everything else it is an ordinary frozen `Span`: its fields cannot be
+    set, and it equals a `Span` of the same stretch. Only `shift` moves it.
+    """
+
+    def shift(self, delta: int) -> None:
+        """Move the span `delta` characters along its file, in place (for `ParseCache` only)."""
+        _set_start(self, self.start + delta)
+        _set_end(self, self.end + delta)
+
+
+# The slots' own setters, which the frozen class's `__setattr__` refuses to call.
+_set_start = Span.start.__set__
+_set_end = Span.end.__set__
 
 
 @attrs.frozen

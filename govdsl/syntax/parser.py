@@ -21,6 +21,9 @@ from govdsl.syntax import nodes
 from govdsl.syntax.errors import SyntaxErrorCollector
 from govdsl.syntax.grammar import grammar_text
 
+# Every node the parser builds gets a span its parse cache may move (see nodes.MovableSpan).
+_MovableSpan = nodes.MovableSpan
+
 
 @attrs.frozen
 class ParseResult:
@@ -89,14 +92,14 @@ class _Builder(Transformer):
         # Declarations and includes as they are completed, kept if the parse gives up part way.
         self.completed: list = []
 
-    def _span(self, first: Token, last: Token) -> Span:
-        return Span(self.file, self.offset + first.start_pos, self.offset + _end(last))
+    def _span(self, first: Token, last: Token) -> nodes.MovableSpan:
+        return _MovableSpan(self.file, self.offset + first.start_pos, self.offset + _end(last))
 
     def _make_term(self, token) -> nodes.Term:
         if isinstance(token, nodes.ListTerm):
             return token  # already built
         # `token` is a lark Token, or lark-cython's token of the same shape
-        span = Span(self.file, self.offset + token.start_pos, self.offset + _end(token))
+        span = _MovableSpan(self.file, self.offset + token.start_pos, self.offset + _end(token))
         kind = token.type
         value = token.value
         if kind == "NAME":
@@ -123,7 +126,7 @@ class _Builder(Transformer):
                 for i in range(1, len(terms))
                 if find("\n", terms[i - 1].span.end - offset, terms[i].span.start - offset) != -1
             )
-        return nodes.Phrase(terms, Span(self.file, terms[0].span.start, terms[-1].span.end), line_starts)
+        return nodes.Phrase(terms, _MovableSpan(self.file, terms[0].span.start, terms[-1].span.end), line_starts)
 
     def list(self, children):
         first, last = children[0], children[-1]
@@ -144,8 +147,8 @@ class _Builder(Transformer):
                 block = child
         end = (block or phrase).span.end
         start = self.offset + key.start_pos
-        key_span = Span(self.file, start, self.offset + _end(key) - 1)
-        return nodes.Attribute(key.value[:-1], key_span, phrase, block, Span(self.file, start, end))
+        key_span = _MovableSpan(self.file, start, self.offset + _end(key) - 1)
+        return nodes.Attribute(key.value[:-1], key_span, phrase, block, _MovableSpan(self.file, start, end))
 
     def declaration(self, children):
         kind, name = children[0], children[1]
@@ -158,7 +161,7 @@ class _Builder(Transformer):
             self._make_term(name),
             title,
             block,
-            Span(self.file, self.offset + kind.start_pos, block.span.end),
+            _MovableSpan(self.file, self.offset + kind.start_pos, block.span.end),
         )
         self.completed.append(declaration)
         return declaration
@@ -261,7 +264,7 @@ class _Parser:
                         item.keyword.text, item.path.raw, item.span.start - offset, item.span.end - offset
                     )
             comments = tuple(
-                nodes.Comment(t.value, Span(path, offset + t.start_pos, offset + _end(t))) for t in self.comments
+                nodes.Comment(t.value, _MovableSpan(path, offset + t.start_pos, offset + _end(t))) for t in self.comments
             )
         items = tuple(
             i

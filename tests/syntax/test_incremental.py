@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govdsl.source import SourceFile
+from govdsl.source import SourceFile, Span
 from govdsl.syntax import parse
+from govdsl.syntax.nodes import MovableSpan
 from govdsl.syntax.incremental import ParseCache, changed_stretch, reparse
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -159,3 +161,52 @@ def test_the_same_text_is_not_parsed_again():
 )
 def test_changed_stretch(old, new, expected):
     assert changed_stretch(old, new) == expected
+
+
+# -- the one kind of span that moves -----------------------------------------------------------------
+def _node_spans(document):
+    """Every span held by a node of a document (declarations, includes and comments)."""
+    stack = [*document.items, *document.comments]
+    while stack:
+        node = stack.pop()
+        for field in attrs.fields(type(node)):
+            value = getattr(node, field.name)
+            if isinstance(value, Span):
+                yield value
+            elif attrs.has(type(value)):
+                stack.append(value)
+            elif isinstance(value, tuple):
+                stack.extend(v for v in value if attrs.has(type(v)))
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        # moved in place: a title typed longer above two declarations and a comment
+        ('person a "A" {\n}\n# note\nperson b "B" { post: chair at x }\ninclude "x.gov"\n',
+         'person a "AB" {\n}\n# note\nperson b "B" { post: chair at x }\ninclude "x.gov"\n'),
+        # copied, moved: a mistake in the stretch leaves the base as it was
+        ('person a "A" {\n}\n# note\nperson b "B" { post: chair at x }\n',
+         'person a "A" { x }\n}\n# note\nperson b "B" { post: chair at x }\n'),
+    ],
+)
+def test_every_span_of_a_parsed_document_is_a_movable_span(old, new):
+    cache = ParseCache()
+    first = edited(cache, Path("f"), "f.gov", old)
+    assert all(type(span) is MovableSpan for span in _node_spans(first.document))
+    second = edited(cache, Path("f"), "f.gov", new)
+    spans = list(_node_spans(second.document))
+    assert spans and all(type(span) is MovableSpan for span in spans)
+    assert second == full("f.gov", new)
+
+
+def test_spans_are_frozen_and_only_a_movable_span_moves_by_shift():
+    plain, movable = Span("f.gov", 3, 7), MovableSpan("f.gov", 3, 7)
+    for span in (plain, movable):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            span.start = 4
+    assert plain == movable and movable == plain and hash(plain) == hash(movable)
+    assert not hasattr(plain, "shift")
+    movable.shift(5)
+    assert (movable.start, movable.end) == (8, 12)
+    assert movable != plain and movable == Span("f.gov", 8, 12)
