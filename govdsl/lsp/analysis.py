@@ -24,7 +24,6 @@ from govdsl.diagnostics import Diagnostic
 from govdsl.fmt import FormatError, format_source
 from govdsl.model import schema
 from govdsl.model import vocabulary as v
-from govdsl.model.resolve import CATEGORY_OF_KIND
 from govdsl.model.types import Delegation, Forum, Function, Organisation, Person, Tier
 from govdsl.source import SourceFile, Span
 from govdsl.syntax import nodes
@@ -186,7 +185,7 @@ class Project:
         keys = list(re.finditer(r"([A-Za-z_][A-Za-z0-9_]*):", segment))
         if not keys:
             if depth_kind is None:  # top level: declaration kinds
-                return [(k, "keyword", "declaration") for k in [*CATEGORY_OF_KIND, "include"]]
+                return [(k, "keyword", "declaration") for k in [*schema.CATEGORY_OF_KIND, "include"]]
             specs = schema.NESTED.get(nested_key) if nested_key else schema.for_declaration(depth_kind)
             return [(f"{k}: ", "attribute", spec.help) for k, spec in (specs or {}).items()]
         key = keys[-1].group(1)
@@ -246,7 +245,7 @@ class Project:
                 if depth == 0:
                     line_start = text.rfind("\n", 0, i) + 1
                     words = text[line_start:i].split()
-                    if words and words[0] in CATEGORY_OF_KIND:
+                    if words and words[0] in schema.CATEGORY_OF_KIND:
                         return words[0], None
                     if words and words[0].endswith(":"):
                         key = words[0][:-1]
@@ -259,7 +258,11 @@ class Project:
 
     # -- symbols -------------------------------------------------------------------------------------
     def document_symbols(self, source: SourceFile) -> list[tuple[str, str, Span, Span]]:
-        """(name, kind word, declaration span, name span) for each declaration in a file."""
+        """(name, kind word, declaration span, name span) for each declaration in a file.
+
+        The kind word is the word the declaration starts with (`committee`); its
+        category is `schema.CATEGORY_OF_KIND` of it, if it is a kind at all.
+        """
         document = next((d for d in self.compilation.documents if d.path == source.path), None)
         if document is None:
             return []
@@ -269,13 +272,17 @@ class Project:
             if isinstance(item, nodes.Declaration)
         ]
 
-    def workspace_symbols(self, query: str) -> list[tuple[str, str, Span]]:
+    def workspace_symbols(self, query: str) -> list[tuple[str, str, str, Span]]:
+        """(name, kind, category, name span) of each declared name matching `query`.
+
+        The kind is the declaration's kind word, or an organisation's `kind:` (`icb`).
+        """
         q = query.lower()
         found = []
         for name, symbol in sorted(self.compilation.symbols.items()):
             title = symbol.declaration.title.value if symbol.declaration.title else ""
             if q in name.lower() or q in title.lower():
-                found.append((name, symbol.kind, symbol.declaration.name.span))
+                found.append((name, symbol.kind, symbol.category, symbol.declaration.name.span))
         return found
 
     # -- formatting and fixes ------------------------------------------------------------------------

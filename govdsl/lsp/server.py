@@ -20,6 +20,7 @@ from govdsl import __version__
 from govdsl.diagnostics import Severity
 from govdsl.lsp.analysis import Project, project_root
 from govdsl.lsp.convert import to_offset, to_position
+from govdsl.model import schema
 from govdsl.source import Span
 
 DEBOUNCE_SECONDS = 0.25
@@ -28,7 +29,8 @@ _SEVERITY = {
     Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
-_SYMBOL_KIND = {
+# The symbol kind an editor shows for each category of declaration (one per schema.CATEGORIES).
+SYMBOL_KINDS = {
     "tier": types.SymbolKind.Namespace,
     "organisation": types.SymbolKind.Class,
     "forum": types.SymbolKind.Module,
@@ -258,12 +260,10 @@ def document_symbols(ls: GovLanguageServer, params: types.DocumentSymbolParams):
     source = _source(project, path)
     if source is None:
         return []
-    from govdsl.model.resolve import CATEGORY_OF_KIND
-
     return [
         types.DocumentSymbol(
             name=name,
-            kind=_SYMBOL_KIND.get(CATEGORY_OF_KIND.get(kind, ""), types.SymbolKind.Variable),
+            kind=SYMBOL_KINDS.get(schema.CATEGORY_OF_KIND.get(kind, ""), types.SymbolKind.Variable),
             range=ls.span_range(project, span),
             selection_range=ls.span_range(project, name_span),
             detail=kind,
@@ -274,18 +274,15 @@ def document_symbols(ls: GovLanguageServer, params: types.DocumentSymbolParams):
 
 @server.feature(types.WORKSPACE_SYMBOL)
 def workspace_symbols(ls: GovLanguageServer, params: types.WorkspaceSymbolParams):
-    from govdsl.model.resolve import CATEGORY_OF_KIND
-
     results = []
     for project in ls.projects.values():
         if project.compilation is None:
             continue
-        for name, kind, span in project.workspace_symbols(params.query):
-            category = CATEGORY_OF_KIND.get(kind, "organisation")
+        for name, kind, category, span in project.workspace_symbols(params.query):
             results.append(
                 types.WorkspaceSymbol(
                     name=name,
-                    kind=_SYMBOL_KIND.get(category, types.SymbolKind.Variable),
+                    kind=SYMBOL_KINDS[category],
                     location=ls.span_location(project, span),
                     container_name=kind,
                 )

@@ -24,17 +24,6 @@ from govdsl.model.values import Sentence, ValueReader, article, describe_term, s
 from govdsl.source import Span
 from govdsl.syntax import nodes
 
-CATEGORY_OF_KIND: dict[str, str] = {
-    **{kind: "tier" for kind in v.TIER_KINDS},
-    "organisation": "organisation",
-    **{kind: "forum" for kind in v.FORUM_KINDS},
-    "person": "person",
-    "function": "function",
-    "delegation": "delegation",
-    "pooled_fund": "pooled_fund",
-    "decision": "decision",
-}
-
 # The kinds of declaration with their labels, for suggestions: `place_based_partnership`
 # suggests `place_partnership`.
 _KIND_LABELS: dict[str, str] = {
@@ -45,9 +34,10 @@ _KIND_LABELS: dict[str, str] = {
         if kind in v.FORUM_KINDS
         else kind.replace("_", " ")
     )
-    for kind in CATEGORY_OF_KIND
+    for kind in schema.CATEGORY_OF_KIND
 }
 
+# What each category of declaration (schema.CATEGORIES) is, in words.
 _CATEGORY_WORDS = {
     "tier": "a tier (system, sub-system, place or neighbourhood)",
     "organisation": "an organisation",
@@ -92,8 +82,11 @@ class ResolveResult:
 class _Attributes:
     """The attributes of one block, checked against what its kind accepts."""
 
-    def __init__(self, resolver, block: nodes.Block, owner: str, allowed: dict[str, bool], required=(), hints=None):
+    def __init__(self, resolver, block: nodes.Block, owner: str, specs: dict[str, schema.AttributeSpec], required=(), hints=None):
+        self.resolver = resolver
+        self.specs = specs
         self.by_key: dict[str, list[nodes.Attribute]] = {}
+        allowed = schema.allowed(specs)
         for attr in _with_run_ons_split(resolver, block.attributes, allowed):
             if attr.key not in allowed:
                 suggestion = did_you_mean(attr.key, allowed)
@@ -130,6 +123,28 @@ class _Attributes:
 
     def all(self, key) -> list[nodes.Attribute]:
         return self.by_key.get(key, [])
+
+    # Values read as the schema says: the categories a name may be of, the vocabulary a word is from.
+    # An attribute not given, or not accepted by this block, is read as absent.
+    def ref(self, key, what, accept=None) -> str | None:
+        """The declaration named by `key`, which must be of a category its schema allows."""
+        attr = self.get(key)
+        return self.resolver.one_ref(attr, self.specs[key].categories, what, accept) if attr else None
+
+    def refs(self, key, what, accept=None) -> tuple[str, ...]:
+        """The declarations listed by `key`, each of a category its schema allows."""
+        attr = self.get(key)
+        return self.resolver.refs(attr, self.specs[key].categories, what, accept) if attr else ()
+
+    def choice(self, key, what) -> str | None:
+        """The word given for `key`, from the vocabulary its schema names."""
+        attr = self.get(key)
+        return self.resolver.values.choice(attr, self.specs[key].vocabulary, what) if attr else None
+
+    def choices(self, key, what) -> tuple[str, ...]:
+        """The words listed for `key`, each from the vocabulary its schema names."""
+        attr = self.get(key)
+        return self.resolver.values.choices(attr, self.specs[key].vocabulary, what) if attr else ()
 
 
 def _with_run_ons_split(resolver, attributes, allowed: dict[str, bool]):
@@ -233,7 +248,7 @@ class Resolver:
                 if isinstance(item, nodes.Include):
                     continue  # followed by the loader
                 kind = item.kind.text
-                category = CATEGORY_OF_KIND.get(kind)
+                category = schema.CATEGORY_OF_KIND.get(kind)
                 if category is None:
                     hint = suggestion_hint(kind, _KIND_LABELS) or (
                         "Declarations start with a kind such as `organisation`, `place`, `committee` or `person`."
@@ -317,27 +332,19 @@ class Resolver:
 
     def record_lines(self, source: str, attributes: _Attributes):
         for kind in m.LINE_KINDS:
-            attr = attributes.get(kind)
-            for target in self.refs(attr, ("organisation", "forum"), "a body or forum"):
-                self.lines.append(m.Line(kind, source, target, attr.span))
+            for target in attributes.refs(kind, "a body or forum"):
+                self.lines.append(m.Line(kind, source, target, attributes.get(kind).span))
 
     # -- pass 2: build -------------------------------------------------------------------
     def resolve(self) -> ResolveResult:
         declared = self.declare()
-        built: dict[str, list] = {c: [] for c in _CATEGORY_WORDS}
+        built: dict[str, list] = {c.name: [] for c in schema.CATEGORIES}
         for symbol in declared:
             self.current = symbol.declaration
             entity = getattr(self, f"_build_{symbol.category}")(symbol)
             built[symbol.category].append(entity)
         model = m.Model(
-            tiers=tuple(built["tier"]),
-            organisations=tuple(built["organisation"]),
-            people=tuple(built["person"]),
-            forums=tuple(built["forum"]),
-            functions=tuple(built["function"]),
-            delegations=tuple(built["delegation"]),
-            pooled_funds=tuple(built["pooled_fund"]),
-            decisions=tuple(built["decision"]),
+            **{c.collection: tuple(built[c.name]) for c in schema.CATEGORIES},
             lines=tuple(self.lines),
             files=tuple(d.path for d in self.documents),
         )
@@ -375,7 +382,7 @@ class Resolver:
     def _build_tier(self, symbol: Symbol) -> m.Tier:
         d = symbol.declaration
         kind = v.TIER_KINDS[symbol.kind]
-        allowed = schema.allowed(schema.for_declaration(symbol.kind))
+        specs = schema.for_declaration(symbol.kind)
         required = ("within",) if kind.parents else ()
         hints = None
         if not kind.parents:
@@ -383,11 +390,10 @@ class Resolver:
                 "within": "A system is the widest tier, so it is not within anything. Sub-systems and "
                 "places name their system with `within`; remove this line."
             }
-        a = _Attributes(self, d.block, self._owner(symbol), allowed, required, hints)
+        a = _Attributes(self, d.block, self._owner(symbol), specs, required, hints)
         parents_allowed = kind.parents
-        parent = self.one_ref(
-            a.get("within"),
-            ("tier",),
+        parent = a.ref(
+            "within",
             " or ".join(article(v.TIER_KINDS[p].label) for p in parents_allowed) or "a tier",
             accept=lambda s: s.kind in parents_allowed,
         )
@@ -398,9 +404,9 @@ class Resolver:
             title=_title(d),
             parent=parent,
             population=population,
-            footprint=self.refs(a.get("footprint"), ("organisation",), "a council", accept=_is_council),
-            icb=self.one_ref(a.get("icb"), ("organisation",), "an integrated care board", accept=lambda s: s.kind == "icb"),
-            arbiter=self.one_ref(a.get("arbiter"), ("organisation", "forum", "person"), "a body, forum or person"),
+            footprint=a.refs("footprint", "a council", accept=_is_council),
+            icb=a.ref("icb", "an integrated care board", accept=lambda s: s.kind == "icb"),
+            arbiter=a.ref("arbiter", "a body, forum or person"),
             dispute_resolution=self.values.text(a.get("dispute_resolution")) if a.get("dispute_resolution") else None,
             span=d.name.span,
         )
@@ -408,11 +414,10 @@ class Resolver:
     # organisations ------------------------------------------------------------------------
     def _build_organisation(self, symbol: Symbol) -> m.Organisation:
         d = symbol.declaration
-        allowed = schema.allowed(schema.ORGANISATION)
-        a = _Attributes(self, d.block, self._owner(symbol), allowed, ("kind",))
-        kind_word = self.values.choice(a.get("kind"), v.ORGANISATION_KINDS, "kind of organisation") if a.get("kind") else None
+        a = _Attributes(self, d.block, self._owner(symbol), schema.ORGANISATION, ("kind",))
+        kind_word = a.choice("kind", "kind of organisation")
         kind = v.ORGANISATION_KINDS.get(kind_word or "other")
-        sector = self.values.choice(a.get("sector"), v.SECTORS, "sector") if a.get("sector") else None
+        sector = a.choice("sector", "sector")
         statutory = self.values.boolean(a.get("statutory")) if a.get("statutory") else None
         self.record_lines(symbol.id, a)
         return m.Organisation(
@@ -421,11 +426,11 @@ class Resolver:
             title=_title(d),
             sector=sector or kind.sector,
             statutory=kind.statutory if statutory is None else statutory,
-            footprint=self.refs(a.get("footprint"), ("organisation",), "a council", accept=_is_council),
+            footprint=a.refs("footprint", "a council", accept=_is_council),
             population=self.values.count(a.get("population"), "330k", minimum=1) if a.get("population") else None,
-            area=self.refs(a.get("serves"), ("tier",), "a tier"),
-            part_of=self.one_ref(a.get("part_of"), ("organisation",), "an organisation"),
-            services=self.values.choices(a.get("services"), v.SERVICES, "service") if a.get("services") else (),
+            area=a.refs("serves", "a tier"),
+            part_of=a.ref("part_of", "an organisation"),
+            services=a.choices("services", "service"),
             accountable_to=tuple(line.target for line in self.lines if line.source == symbol.id and line.kind == "accountable_to"),
             span=d.name.span,
         )
@@ -433,16 +438,15 @@ class Resolver:
     # people --------------------------------------------------------------------------------
     def _build_person(self, symbol: Symbol) -> m.Person:
         d = symbol.declaration
-        allowed = schema.allowed(schema.PERSON)
-        a = _Attributes(self, d.block, self._owner(symbol), allowed)
+        a = _Attributes(self, d.block, self._owner(symbol), schema.PERSON)
         posts = tuple(p for p in (self._post(attr) for attr in a.all("post")) if p)
         interests = tuple(i for i in (self._interest(symbol.id, attr) for attr in a.all("interest")) if i)
         return m.Person(
             id=symbol.id,
             name=_title(d),
             posts=posts,
-            employers=self.refs(a.get("employer"), ("organisation",), "an organisation"),
-            expertise=self.values.choices(a.get("expertise"), v.EXPERTISE, "kind of expertise") if a.get("expertise") else (),
+            employers=a.refs("employer", "an organisation"),
+            expertise=a.choices("expertise", "kind of expertise"),
             independent=bool(self.values.boolean(a.get("independent"))) if a.get("independent") else False,
             interests=interests,
             nil_return=self.values.date(a.get("no_interests")) if a.get("no_interests") else None,
@@ -474,7 +478,7 @@ class Resolver:
             organisation = self.term_ref(s.options["at"][0], ("organisation",), "an organisation", key="post")
         b = None
         if attr.block is not None:
-            b = _Attributes(self, attr.block, "a post", schema.allowed(schema.POST))
+            b = _Attributes(self, attr.block, "a post", schema.POST)
             if b.get("title"):
                 title = self.values.text(b.get("title"))
         for word in ("from", "to"):
@@ -505,8 +509,7 @@ class Resolver:
             self.error("VAL001", "an interest starts with its type, such as `financial`", head.span, f"Write it as `{self._INTEREST_USAGE}`.")
             return None
         type_ = self.values.choice_word(head, v.INTEREST_TYPES, "type of interest")
-        block_allowed = schema.allowed(schema.INTEREST)
-        b = _Attributes(self, attr.block, "an interest", block_allowed) if attr.block else None
+        b = _Attributes(self, attr.block, "an interest", schema.INTEREST) if attr.block else None
         organisation = matter = None
         if "in" in s.options:
             target = s.options["in"][0]
@@ -538,7 +541,7 @@ class Resolver:
                     "Write the word without quotes: `action exclude_from_decision`. The words are listed in docs/language.md.",
                 )
         elif b and b.get("action"):
-            action = self.values.choice(b.get("action"), v.MANAGEMENT_ACTIONS, "management action")
+            action = b.choice("action", "management action")
         if type_ is None:
             return None
         (start, start_at), (end, end_at), (declared, _) = (self._dated(s, b, w) for w in ("from", "to", "declared"))
@@ -561,12 +564,11 @@ class Resolver:
     # forums -------------------------------------------------------------------------------
     def _build_forum(self, symbol: Symbol) -> m.Forum:
         d = symbol.declaration
-        allowed = schema.allowed(schema.FORUM)
+        specs = schema.for_declaration(symbol.kind)
         required = ("parent",) if symbol.kind in ("board", "committee", "subcommittee") else ()
         if symbol.kind in ("place_partnership", "provider_collaborative"):
             required += ("model",)
-        a = _Attributes(self, d.block, self._owner(symbol), allowed, required)
-        model_vocab = v.PLACE_MODELS if symbol.kind == "place_partnership" else v.COLLABORATIVE_MODELS
+        a = _Attributes(self, d.block, self._owner(symbol), specs, required)
         model_word = None
         if a.get("model"):
             if symbol.kind not in ("place_partnership", "provider_collaborative"):
@@ -577,7 +579,7 @@ class Resolver:
                     "Remove this line.",
                 )
             else:
-                model_word = self.values.choice(a.get("model"), model_vocab, "model")
+                model_word = a.choice("model", "model")
         self.record_lines(symbol.id, a)
         seats = tuple(s for s in (self._seat(symbol.id, attr) for attr in a.all("seat")) if s)
         established, closed = self._dates(a, ("established", "closed"), f"the {v.FORUM_KINDS[symbol.kind].label} `{symbol.id}`")
@@ -585,12 +587,12 @@ class Resolver:
             id=symbol.id,
             kind=symbol.kind,
             title=_title(d),
-            role=self.values.choice(a.get("role"), v.FORUM_ROLES, "committee role") if a.get("role") else None,
-            parents=self.refs(a.get("parent"), ("organisation", "forum"), "an organisation or forum"),
-            tier=self.one_ref(a.get("serves"), ("tier",), "a tier"),
+            role=a.choice("role", "committee role"),
+            parents=a.refs("parent", "an organisation or forum"),
+            tier=a.ref("serves", "a tier"),
             model=model_word,
-            lead_provider=self.one_ref(a.get("lead_provider"), ("organisation",), "an organisation"),
-            partners=self.refs(a.get("partners"), ("organisation",), "an organisation"),
+            lead_provider=a.ref("lead_provider", "an organisation"),
+            partners=a.refs("partners", "an organisation"),
             terms=self._terms(a.get("terms")),
             quorum=self._quorum(a.get("quorum")),
             decision_rule=self._decision_rule(a.get("decision")),
@@ -612,14 +614,13 @@ class Resolver:
             )
             if attr.block is None:
                 return None
-        allowed = schema.allowed(schema.TERMS)
-        b = _Attributes(self, attr.block, "terms of reference", allowed)
+        b = _Attributes(self, attr.block, "terms of reference", schema.TERMS)
         get = b.get
         return m.TermsOfReference(
             purpose=self.values.text(get("purpose")) if get("purpose") else None,
             meets_in_public=self.values.boolean(get("meets_in_public")) if get("meets_in_public") else None,
             papers_published=self.values.boolean(get("papers_published")) if get("papers_published") else None,
-            frequency=self.values.choice(get("frequency"), v.FREQUENCIES, "frequency") if get("frequency") else None,
+            frequency=b.choice("frequency", "frequency"),
             approved=self.values.date(get("approved")) if get("approved") else None,
             review=self.values.date(get("review")) if get("review") else None,
             self_determined=self.values.boolean(get("self_determined")) if get("self_determined") else None,
@@ -827,7 +828,7 @@ class Resolver:
         person = self.term_ref(s.head[0], ("person",), "a person", key="seat")
         b = None
         if attr.block is not None:
-            b = _Attributes(self, attr.block, "a seat", schema.allowed(schema.SEAT))
+            b = _Attributes(self, attr.block, "a seat", schema.SEAT)
         capacities = []
         if "as" not in s.options:
             self.error("VAL001", "a seat must say in what capacity the person sits", attr.phrase.span, f"Write it as `{self._SEAT_USAGE}`.")
@@ -855,7 +856,7 @@ class Resolver:
 
         def body(word):
             t = option(word)
-            return self.term_ref(t, ("organisation", "forum", "person"), "an organisation, forum or person", key=word) if t else None
+            return self.term_ref(t, schema.SEAT[word].categories, "an organisation, forum or person", key=word) if t else None
 
         representing = option("for")
         start, end, weight = option("from"), option("to"), option("weight")
@@ -879,7 +880,7 @@ class Resolver:
             person=person,
             capacities=tuple(capacities),
             voting=voting,
-            representing=self.term_ref(representing, ("organisation",), "an organisation", key="for") if representing else None,
+            representing=self.term_ref(representing, schema.SEAT["for"].categories, "an organisation", key="for") if representing else None,
             nominated_by=body("nominated_by"),
             appointed_by=body("appointed_by"),
             approved_by=body("approved_by"),
@@ -892,35 +893,32 @@ class Resolver:
     # functions, delegations, funds, decisions ------------------------------------------------
     def _build_function(self, symbol: Symbol) -> m.Function:
         d = symbol.declaration
-        allowed = schema.allowed(schema.FUNCTION)
-        a = _Attributes(self, d.block, self._owner(symbol), allowed)
+        a = _Attributes(self, d.block, self._owner(symbol), schema.FUNCTION)
         return m.Function(
             id=symbol.id,
             title=_title(d),
-            holder=self.one_ref(a.get("held_by"), ("organisation", "forum"), "an organisation or forum"),
-            reserved_to=self.one_ref(a.get("reserved_to"), ("forum",), "a board or forum"),
+            holder=a.ref("held_by", "an organisation or forum"),
+            reserved_to=a.ref("reserved_to", "a board or forum"),
             source=self.values.text(a.get("source")) if a.get("source") else None,
-            scope=self.one_ref(a.get("scope"), ("tier",), "a tier"),
+            scope=a.ref("scope", "a tier"),
             reason=self.values.text(a.get("reason")) if a.get("reason") else None,
             span=d.name.span,
         )
 
     def _build_delegation(self, symbol: Symbol) -> m.Delegation:
         d = symbol.declaration
-        allowed = schema.allowed(schema.DELEGATION)
-        a = _Attributes(self, d.block, self._owner(symbol), allowed, ("from", "to", "functions"))
-        parties = ("organisation", "forum", "person")
+        a = _Attributes(self, d.block, self._owner(symbol), schema.DELEGATION, ("from", "to", "functions"))
         start, end = self._dates(a, ("effective", "expires"), f"the delegation `{symbol.id}`")
         return m.Delegation(
             id=symbol.id,
             title=_title(d),
-            delegator=self.one_ref(a.get("from"), parties, "an organisation, forum or person") or "",
-            delegate=self.one_ref(a.get("to"), parties, "an organisation, forum or person") or "",
-            functions=self.refs(a.get("functions"), ("function",), "a function"),
+            delegator=a.ref("from", "an organisation, forum or person") or "",
+            delegate=a.ref("to", "an organisation, forum or person") or "",
+            functions=a.refs("functions", "a function"),
             limit=self.values.money(a.get("limit")) if a.get("limit") else None,
             further_delegation=bool(self.values.boolean(a.get("further_delegation"))) if a.get("further_delegation") else False,
-            basis=self.values.choice(a.get("basis"), v.LEGAL_BASES, "legal basis") if a.get("basis") else None,
-            reports_to=self.refs(a.get("reports_to"), ("organisation", "forum", "person"), "a body, forum or person"),
+            basis=a.choice("basis", "legal basis"),
+            reports_to=a.refs("reports_to", "a body, forum or person"),
             start=start,
             end=end,
             review=self.values.date(a.get("review")) if a.get("review") else None,
@@ -933,8 +931,7 @@ class Resolver:
 
     def _build_pooled_fund(self, symbol: Symbol) -> m.PooledFund:
         d = symbol.declaration
-        allowed = schema.allowed(schema.POOLED_FUND)
-        a = _Attributes(self, d.block, self._owner(symbol), allowed, ("host",))
+        a = _Attributes(self, d.block, self._owner(symbol), schema.POOLED_FUND, ("host",))
         contributions = []
         for attr in a.all("contribution"):
             s = Sentence(self.values, attr, 2, {}, self._CONTRIBUTION_USAGE)
@@ -951,11 +948,11 @@ class Resolver:
         return m.PooledFund(
             id=symbol.id,
             title=_title(d),
-            host=self.one_ref(a.get("host"), ("organisation",), "an organisation"),
-            basis=self.values.choice(a.get("basis"), v.LEGAL_BASES, "legal basis") if a.get("basis") else None,
+            host=a.ref("host", "an organisation"),
+            basis=a.choice("basis", "legal basis"),
             contributions=tuple(contributions),
-            governed_by=self.one_ref(a.get("governed_by"), ("forum",), "a forum"),
-            agreement_terms=self.values.choices(a.get("agreement"), v.POOLED_FUND_TERMS, "term of a pooled-fund agreement") if a.get("agreement") else (),
+            governed_by=a.ref("governed_by", "a forum"),
+            agreement_terms=a.choices("agreement", "term of a pooled-fund agreement"),
             start=start,
             end=end,
             span=d.name.span,
@@ -963,18 +960,17 @@ class Resolver:
 
     def _build_decision(self, symbol: Symbol) -> m.Decision:
         d = symbol.declaration
-        allowed = schema.allowed(schema.DECISION)
-        a = _Attributes(self, d.block, self._owner(symbol), allowed, ("forum",))
+        a = _Attributes(self, d.block, self._owner(symbol), schema.DECISION, ("forum",))
         return m.Decision(
             id=symbol.id,
             title=_title(d),
-            forum=self.one_ref(a.get("forum"), ("forum",), "a forum") or "",
+            forum=a.ref("forum", "a forum") or "",
             date=self.values.date(a.get("date")) if a.get("date") else None,
-            affects=self.refs(a.get("affects"), ("organisation",), "an organisation"),
+            affects=a.refs("affects", "an organisation"),
             amount=self.values.money(a.get("amount")) if a.get("amount") else None,
-            functions=self.refs(a.get("functions"), ("function",), "a function"),
-            under=self.one_ref(a.get("under"), ("delegation",), "a delegation"),
-            excluded=self.refs(a.get("excluded"), ("person",), "a person"),
+            functions=a.refs("functions", "a function"),
+            under=a.ref("under", "a delegation"),
+            excluded=a.refs("excluded", "a person"),
             reason=self.values.text(a.get("reason")) if a.get("reason") else None,
             span=d.name.span,
         )

@@ -1,20 +1,27 @@
-"""Which attributes each kind of declaration accepts, and what each expects.
+"""Which declarations the language has, which attributes each accepts, and what each expects.
 
-The resolver checks attributes against these tables; the language server
-uses them for completion and hover; the docs describe them. One table, so the
-three cannot disagree.
+This is the one table that the places which must agree are read from:
 
-`expects` says what a value is, for completion: `ref:CATEGORY[,CATEGORY]`
-(a name of that category), `refs:...` (a list of names), `vocab:NAME` (a
-word from that vocabulary in vocabulary.py), `text`, `count`, `money`,
-`percent`, `date`, `bool`, `block` (a nested block), or `phrase` (a short
-sentence such as a seat; see the language reference).
+- the resolver: which words declare what (`CATEGORY_OF_KIND`), which keys a
+  block accepts, which categories of declaration a reference may name
+  (`AttributeSpec.categories`) and which vocabulary a word comes from;
+- the model: which collection of `Model` holds each category (`CATEGORIES`);
+- the language server: the declaration words, attributes and values it offers
+  as completions, and the symbol kind of each category;
+- the docs, which describe them.
+
+`expects` says what a value is: `ref:CATEGORY[,CATEGORY]` (a name of that
+category), `refs:...` (a list of names), `vocab:NAME` (a word from that
+vocabulary in vocabulary.py), `text`, `count`, `money`, `percent`, `date`,
+`bool`, `block` (a nested block), or `phrase` (a short sentence such as a
+seat; see the language reference).
 """
 
 from __future__ import annotations
 
 import attrs
 
+from govdsl.model import types as m
 from govdsl.model import vocabulary as v
 
 
@@ -23,10 +30,21 @@ class AttributeSpec:
     repeatable: bool
     expects: str
     help: str
+    # Worked out from `expects` once, as the resolver reads them for every attribute:
+    categories: tuple[str, ...] = ()  # for `ref:` and `refs:`: the categories it may name
+    vocabulary: dict | None = attrs.field(default=None, eq=False, repr=False)  # for `vocab:`: its words
+
+    @property
+    def is_list(self) -> bool:
+        """Whether a reference names a list of declarations (`refs:`) rather than one (`ref:`)."""
+        return self.expects.startswith("refs:")
 
 
 def _a(expects: str, help: str, repeatable: bool = False) -> AttributeSpec:
-    return AttributeSpec(repeatable, expects, help)
+    form, _, detail = expects.partition(":")
+    categories = tuple(detail.split(",")) if form in ("ref", "refs") else ()
+    vocabulary = getattr(v, detail) if form == "vocab" else None
+    return AttributeSpec(repeatable, expects, help, categories, vocabulary)
 
 
 _LINES = {
@@ -166,22 +184,58 @@ DECISION = {
 }
 
 
+# A place partnership and a provider collaborative each have models of their own.
+_FORUM_MODELS = {
+    "place_partnership": FORUM | {"model": _a("vocab:PLACE_MODELS", "the place partnership's model")},
+    "provider_collaborative": FORUM | {"model": _a("vocab:COLLABORATIVE_MODELS", "the collaborative's model")},
+}
+
+
+@attrs.frozen
+class Category:
+    """A category of declaration: what a reference names (`ref:forum`), and where the model keeps it."""
+
+    name: str  # "forum", as written in `expects`
+    collection: str  # the field of `Model` holding its entities: "forums"
+    entity: type  # the model type each declaration becomes
+    kinds: tuple[str, ...]  # the words that declare one: "board", "committee", ...
+
+
+# In the order the language reference gives them, which is the order completion offers them in.
+CATEGORIES: tuple[Category, ...] = (
+    Category("tier", "tiers", m.Tier, tuple(v.TIER_KINDS)),
+    Category("organisation", "organisations", m.Organisation, ("organisation",)),
+    Category("forum", "forums", m.Forum, tuple(v.FORUM_KINDS)),
+    Category("person", "people", m.Person, ("person",)),
+    Category("function", "functions", m.Function, ("function",)),
+    Category("delegation", "delegations", m.Delegation, ("delegation",)),
+    Category("pooled_fund", "pooled_funds", m.PooledFund, ("pooled_fund",)),
+    Category("decision", "decisions", m.Decision, ("decision",)),
+)
+
+# The word a declaration starts with -> its category: `committee` -> `forum`.
+CATEGORY_OF_KIND: dict[str, str] = {kind: c.name for c in CATEGORIES for kind in c.kinds}
+
+_BY_CATEGORY = {
+    "organisation": ORGANISATION,
+    "person": PERSON,
+    "function": FUNCTION,
+    "delegation": DELEGATION,
+    "pooled_fund": POOLED_FUND,
+    "decision": DECISION,
+}
+
+
 def for_declaration(kind: str) -> dict[str, AttributeSpec]:
     """The attributes a declaration kind (`place`, `committee`, `person`...) accepts."""
     if kind == "system":
         return SYSTEM
-    if kind in v.TIER_KINDS:
+    category = CATEGORY_OF_KIND.get(kind)
+    if category == "tier":
         return TIER
-    if kind in v.FORUM_KINDS:
-        return FORUM
-    return {
-        "organisation": ORGANISATION,
-        "person": PERSON,
-        "function": FUNCTION,
-        "delegation": DELEGATION,
-        "pooled_fund": POOLED_FUND,
-        "decision": DECISION,
-    }.get(kind, {})
+    if category == "forum":
+        return _FORUM_MODELS.get(kind, FORUM)
+    return _BY_CATEGORY.get(category, {})
 
 
 NESTED = {"terms": TERMS, "interest": INTEREST, "seat": SEAT, "post": POST}

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Union
+from typing import Union, get_args, get_origin, get_type_hints
 
 import attrs
 
@@ -287,26 +287,13 @@ class Model:
     _index: dict = attrs.field(factory=dict, eq=False, repr=False, init=False)  # id -> entity
 
     def __attrs_post_init__(self):
-        for group in (
-            self.tiers,
-            self.organisations,
-            self.people,
-            self.forums,
-            self.functions,
-            self.delegations,
-            self.pooled_funds,
-            self.decisions,
-        ):
-            for entity in group:
+        for name in ENTITY_COLLECTIONS:
+            for entity in getattr(self, name):
                 self._index[entity.id] = entity
 
     def replace(self, **changes) -> "Model":
         """A copy with some collections replaced (and its index rebuilt)."""
-        fields = {
-            name: getattr(self, name)
-            for name in ("tiers", "organisations", "people", "forums", "functions", "delegations",
-                         "pooled_funds", "decisions", "lines", "files")
-        }
+        fields = {field.name: getattr(self, field.name) for field in attrs.fields(Model) if field.init}
         return Model(**(fields | changes))
 
     def entity(self, id: str) -> Entity | None:
@@ -326,3 +313,17 @@ class Model:
     def interests(self):
         for person in self.people:
             yield from person.interests
+
+
+def _entity_collections() -> tuple[str, ...]:
+    """The fields of `Model` that hold entities (a tuple of one of the `Entity` types), in order."""
+    entity_types = get_args(Entity)
+    return tuple(
+        name
+        for name, hint in get_type_hints(Model).items()
+        if get_origin(hint) is tuple and get_args(hint)[0] in entity_types
+    )
+
+
+# Read from the fields of `Model`, so a collection added there is indexed, copied and compared.
+ENTITY_COLLECTIONS: tuple[str, ...] = _entity_collections()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from govdsl.model.resolve import CATEGORY_OF_KIND
+from govdsl.model.schema import CATEGORY_OF_KIND
 
 ROOT = Path(__file__).resolve().parents[2]
 VSCODE = ROOT / "editors" / "vscode"
