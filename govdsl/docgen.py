@@ -57,7 +57,7 @@ def _compiler_output(doc: CodeDoc) -> str | None:
     from rich.console import Console
 
     from govdsl.api import load_text
-    from govdsl.cli.output import format_text
+    from govdsl.diagnostic_text import format_text
 
     blocks = doc.gov_blocks("example")
     if not blocks or "include " in blocks[0]:
@@ -177,7 +177,7 @@ def render_rule_pages() -> dict[str, str]:
     """docs/rules/: an index of every governance rule, and one page per rule, from the registry."""
     from govdsl.check.registry import CATEGORIES as RULE_CATEGORIES
     from govdsl.check.registry import all_rules
-    from govdsl.cli.explain import rule_markdown
+    from govdsl.check.rule_docs import rule_markdown
 
     rules = all_rules()
     pages = {f"rules/{rule.code}.md": rule_markdown(rule) for rule in rules}

@@ -7,33 +7,7 @@ import json
 from rich.table import Table
 
 from govdsl.check.registry import CATEGORIES, RULES, all_rules
-
-
-def rule_markdown(rule) -> str:
-    """A rule's documentation page, as Markdown (also used for docs/rules/)."""
-    doc = rule.doc()
-    parts = [
-        f"# {rule.code}: {rule.name}",
-        "",
-        f"**{rule.summary}**",
-        "",
-        f"Category: {CATEGORIES[rule.category()]} · Default severity: {rule.severity.label}",
-        "",
-        "## What it does",
-        doc.what,
-        "",
-        "## Why is this bad?",
-        doc.why,
-        "",
-        "## Example",
-        doc.example,
-        "",
-        "## Use instead",
-        doc.use_instead,
-    ]
-    for title, body in doc.extra:
-        parts += ["", f"## {title}", body]
-    return "\n".join(parts).strip() + "\n"
+from govdsl.check.rule_docs import rule_markdown
 
 
 def explain_code(code: str) -> str | None:

@@ -1,7 +1,9 @@
 """Showing diagnostics: as text for people (like the best compilers) or JSON for tools.
 
-This module and the language server are the only places that turn character
-offsets into lines and columns.
+A diagnostic as text is made by `govdsl.diagnostic_text.format_text` (the
+generated docs show the same text); this module prints it with a summary, or
+writes JSON. These two modules and the language server are the only places
+that turn character offsets into lines and columns.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from rich.console import Console
 from rich.text import Text
 
 from govdsl import __version__
+from govdsl.diagnostic_text import SEVERITY_STYLE, format_text, location
 from govdsl.diagnostics import Diagnostic, Severity
-from govdsl.source import SourceFile, Span
+from govdsl.source import Span
 
 JSON_FORMAT_VERSION = 1
 
@@ -27,75 +30,6 @@ def terminal(*, stderr: bool = False, no_color: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False, no_color=no_color or None)
 
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
-
-
-def _clean(text: str) -> str:
-    """User text made inert for a terminal: no control characters."""
-    return "".join(ch if ch.isprintable() or ch == " " else "\N{REPLACEMENT CHARACTER}" for ch in text)
-
-
-def _location(span: Span, sources: dict) -> tuple[str, object, object]:
-    source: SourceFile | None = sources.get(span.file)
-    if source is None:
-        return span.file, None, None
-    return span.file, source.position(span.start), source.position(max(span.end, span.start))
-
-
-def _excerpt(span: Span, sources: dict, gutter: int, label: str = "") -> list[Text]:
-    source = sources.get(span.file)
-    if source is None:
-        return []
-    start = source.position(span.start)
-    end = source.position(max(span.end - 1, span.start)) if span.end > span.start else start
-    text = source.line_text(start.line)
-    shown = text.expandtabs(1)
-    width = (end.column - start.column + 1) if end.line == start.line else max(len(text) - start.column + 1, 1)
-    caret = " " * (start.column - 1) + "^" * max(width, 1)
-    pad = " " * gutter
-    caret_line = Text.assemble((f"{pad} |", "blue"), " ", (caret, "bold"))
-    if label:
-        caret_line.append_text(Text.assemble(" ", (_clean(label), "dim")))
-    return [
-        Text(f"{pad} |", style="blue"),
-        Text.assemble((f"{str(start.line).rjust(gutter)} |", "blue"), " ", _clean(shown)),
-        caret_line,
-    ]
-
-
-def format_text(diagnostic: Diagnostic, sources: dict) -> Text:
-    """One diagnostic for people: header, location, source line with caret, hint, notes.
-
-    Built as rich Text, never as markup, so nothing the user wrote (a title with
-    `[bold]` in it, `:100:` in a location, `:x:` in a quoted line) can be read
-    as markup or turned into an emoji, whatever the console's settings.
-    """
-    style = _STYLE[diagnostic.severity]
-    lines = [
-        Text.assemble(
-            (f"{diagnostic.severity.label}[{diagnostic.code}]", style), ": ", (_clean(diagnostic.message), "bold")
-        )
-    ]
-    gutter = 2
-    if diagnostic.span is not None:
-        file, start, _ = _location(diagnostic.span, sources)
-        gutter = max(2, len(str(start.line))) if start else 2
-        where = f"{file}:{start.line}:{start.column}" if start else file
-        lines.append(Text.assemble((f"{' ' * gutter}-->", "blue"), " ", _clean(where)))
-        lines.extend(_excerpt(diagnostic.span, sources, gutter))
-    for related in diagnostic.related:
-        file, start, _ = _location(related.span, sources)
-        where = f"{file}:{start.line}:{start.column}" if start else file
-        lines.append(
-            Text.assemble(
-                (f"{' ' * gutter} =", "blue"), " ", ("note", "bold"), f": {_clean(related.message)} ({_clean(where)})"
-            )
-        )
-    if diagnostic.hint:
-        lines.append(Text.assemble((f"{' ' * gutter} =", "blue"), " ", ("hint", "bold green"), f": {_clean(diagnostic.hint)}"))
-    return Text("\n").join(lines)
-
-
 def summary(diagnostics, file_count: int) -> str:
     counts = {s: 0 for s in Severity}
     for d in diagnostics:
@@ -107,7 +41,7 @@ def summary(diagnostics, file_count: int) -> str:
     for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"), (Severity.INFO, "note")):
         n = counts[severity]
         if n:
-            parts.append(f"[{_STYLE[severity]}]{n} {word}{'' if n == 1 else 's'}[/]")
+            parts.append(f"[{SEVERITY_STYLE[severity]}]{n} {word}{'' if n == 1 else 's'}[/]")
     if file_count == 0:
         return ", ".join(parts) + "; no files were read."
     return ", ".join(parts) + f" in {files}."
@@ -123,7 +57,7 @@ def print_text(console: Console, diagnostics, sources: dict, file_count: int) ->
 def _range(span: Span | None, sources: dict):
     if span is None:
         return None
-    file, start, end = _location(span, sources)
+    file, start, end = location(span, sources)
     result = {"filename": file}
     if start is not None:
         result["start"] = {"line": start.line, "column": start.column, "offset": span.start}
