@@ -11,8 +11,13 @@ provider collaboratives; the people who hold posts, sit on those forums and
 declare interests; functions, the delegations of them (renewed each year),
 Better Care Fund pooled budgets and decisions taken under the delegations.
 
-Output is deterministic for a given scale and seed, and compiles with no
-diagnostics at all (tests/…/test_generate.py checks the small scales).
+Output is deterministic for a given scale and seed, compiles with no
+language diagnostics at all, is already in `govdsl fmt`'s layout, and has
+delegations in force on BENCHMARK_DATE (benchmarks/test_generate.py checks
+each). Tenures, reviews and declarations are drawn from 2019–2025, so on the
+benchmark date the model carries governance findings on purpose, giving the
+rules real work: EXPECTED_FINDINGS lists them for the named scales, and a
+test holds the generator to that list.
 
     python -m benchmarks.generate --scale system > system.gov
     python -m benchmarks.generate --scale national --split --out /tmp/national/
@@ -36,6 +41,43 @@ from collections import Counter
 from pathlib import Path
 
 import attrs
+
+from govdsl.fmt.printer import LINE_LIMIT
+
+
+# The date the benchmarks check on (`--as-of`), and the financial year that contains it: the
+# delegations of the last year generated (April to March) are in force on that date.
+BENCHMARK_DATE = dt.date(2026, 11, 24)
+LAST_YEAR = BENCHMARK_DATE.year if BENCHMARK_DATE.month >= 4 else BENCHMARK_DATE.year - 1
+
+
+# What `govdsl check --as-of BENCHMARK_DATE` finds in the named scales (seed 2024), by code:
+# - lapsed tenures and overdue reviews: the ICB chair's seat ended in 2025, so the board has
+#   no chair (GOV004, STAT001, GOV005 where a quorum needs the chair), terms of reference not
+#   reviewed since 2024 (TIME001), seats ending within 90 days (TIME002);
+# - conflicts: late declarations (COI002), chief executives of trusts sitting on the ICB board
+#   without a declared interest (COI006), members taking part in decisions affecting an
+#   organisation they have an interest in (COI003, COI004);
+# - composition: an ICB board without a nursing executive or mental-health expertise (GOV001,
+#   STAT003), a remuneration committee chaired by the audit chair (GOV003), an ICP or health and
+#   wellbeing board missing a member the law names (STAT002, STAT004, STAT005);
+# - delegation and accountability: place committees handing on functions they do not hold
+#   (DEL004), Better Care Fund agreements missing a required item (DEL006), provider
+#   collaboratives accountable to no one (ACC002), a line of accountability that loops (ACC003),
+#   places whose footprint leaves gaps or overlaps (SUB002, SUB003), and delegations that pass a
+#   decision up a tier without a recorded reason (SUB005).
+EXPECTED_FINDINGS = {
+    "place": {
+        "ACC002": 2, "COI002": 21, "COI003": 2, "COI006": 24, "DEL004": 6, "DEL006": 1, "GOV001": 1,
+        "GOV003": 2, "GOV004": 6, "GOV005": 6, "STAT001": 1, "STAT003": 1, "STAT004": 1, "STAT005": 1,
+        "TIME001": 26, "TIME002": 2,
+    },
+    "system": {
+        "ACC002": 2, "ACC003": 1, "COI002": 110, "COI003": 13, "COI004": 8, "COI006": 94, "DEL004": 1,
+        "DEL006": 3, "GOV001": 1, "GOV003": 2, "GOV004": 17, "GOV005": 16, "STAT002": 1, "STAT003": 1,
+        "STAT004": 1, "STAT005": 3, "SUB002": 1, "SUB003": 4, "SUB005": 3, "TIME001": 77, "TIME002": 5,
+    },
+}
 
 
 @attrs.frozen
@@ -198,6 +240,15 @@ def date(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
 # -- the generator ---------------------------------------------------------------------------------------
 
 
+def _laid_out(line: str) -> list[str]:
+    """A line as `govdsl fmt` lays it out: a list that would pass 100 characters, one item a line."""
+    if len(line) <= LINE_LIMIT or not line.endswith("]") or "[" not in line:
+        return [line]
+    indent = line[: len(line) - len(line.lstrip())]
+    head, _, items = line[:-1].rpartition("[")
+    return [head + "[", *(f"{indent}  {item.strip()}," for item in items.split(",")), f"{indent}]"]
+
+
 class _Names:
     def __init__(self):
         self.used: set[str] = set()
@@ -254,13 +305,10 @@ class Generator:
     def decl(self, kind: str, name: str, title: str | None, attributes: list[str], one_line: bool = False) -> None:
         self.counts[kind] += 1
         head = f"{kind} {name}" + (f" {quote(title)}" if title is not None else "")
-        if one_line and len(attributes) <= 3 and all("\n" not in a for a in attributes):
-            self.out.append(f"{head} {{ {'  '.join(attributes)} }}")
-            return
         self.out.append(head + " {")
         for attribute in attributes:
             for line in attribute.split("\n"):
-                self.out.append("  " + line)
+                self.out.extend(_laid_out("  " + line))
         self.out.append("}")
         self.out.append("")
 
@@ -318,7 +366,7 @@ class Generator:
                 decision_targets[i],
             )
             n_used += places[i]
-        return {name: "\n".join(lines) + "\n" for name, lines in self.files.items()}
+        return {name: "\n".join(lines).rstrip("\n") + "\n" for name, lines in self.files.items()}
 
     def _districts(self, uppers: list[int]) -> list[int]:
         """District councils go to systems with a county council (two-tier areas)."""
@@ -654,7 +702,7 @@ class Generator:
         years = max(1, -(-delegation_target // len(candidates)))
         for n in range(delegation_target):
             frm, to, functions, basis, (lo, hi), reports, acting = candidates[n % len(candidates)]
-            year = 2025 - years + 1 + n // len(candidates)
+            year = LAST_YEAR - years + 1 + n // len(candidates)
             did = self.names.take(f"{sys_id}_delegation_{n + 1:04d}")
             limit = rng.randrange(lo, hi) * 1000
             chosen = functions if len(functions) <= 1 else sorted(rng.sample(functions, rng.randrange(1, len(functions) + 1)))
@@ -692,7 +740,7 @@ class Generator:
                     attributes.append(f"contribution: {did} {money(rng.randrange(2, 20) * 100_000, rng)}")
             attributes += [f"governed_by: {hwbs[c]}",
                            "agreement: [aims_and_outcomes, contributions, functions, persons_and_services, duration_and_review, management_and_monitoring]",
-                           "from: 2025-04-01", "to: 2026-03-31"]
+                           f"from: {dt.date(LAST_YEAR, 4, 1)}", f"to: {dt.date(LAST_YEAR + 1, 3, 31)}"]
             self.decl("pooled_fund", fund, f"{area(label)} Better Care Fund", attributes)
 
         # decisions ------------------------------------------------------------------------------------------------------
@@ -701,7 +749,7 @@ class Generator:
         for n in range(decision_target if acting else 0):
             did, forum, functions, limit, year = acting[(n * 7) % len(acting)]
             dec = self.names.take(f"{sys_id}_decision_{n + 1:04d}")
-            when = date(rng, dt.date(year, 4, 1), dt.date(year + 1, 3, 31))
+            when = date(rng, dt.date(year, 4, 1), min(dt.date(year + 1, 3, 31), BENCHMARK_DATE))
             affected = rng.sample(trust_ids, min(len(trust_ids), rng.randrange(1, 3)))
             members = self.forum_members.get(forum, [])
             attributes = [
@@ -846,8 +894,13 @@ def generate_files(scale: Scale | str = "system", seed: int = 2024) -> dict[str,
 
 
 def generate(scale: Scale | str = "system", seed: int = 2024) -> str:
-    """The model as the text of one file."""
-    return "".join(generate_files(scale, seed).values())
+    """The model as the text of one file, in `govdsl fmt`'s layout."""
+    return one_file(generate_files(scale, seed))
+
+
+def one_file(files: dict[str, str]) -> str:
+    """Generated files as one text, a blank line between them as `govdsl fmt` puts one."""
+    return "\n".join(files.values())
 
 
 def stats(text: str) -> Counter:
@@ -884,11 +937,11 @@ def main(argv=None) -> int:
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
     elif args.out:
-        Path(args.out).write_text("".join(files.values()), encoding="utf-8")
+        Path(args.out).write_text(one_file(files), encoding="utf-8")
     else:
-        sys.stdout.write("".join(files.values()))
+        sys.stdout.write(one_file(files))
     if args.stats:
-        for key, value in sorted(stats("".join(files.values())).items()):
+        for key, value in sorted(stats(one_file(files)).items()):
             print(f"{key:>30} {value:>10,}", file=sys.stderr)
     return 0
 

@@ -6,7 +6,12 @@ import attrs
 import pytest
 
 import govdsl
-from benchmarks.generate import SCALES, Scale, generate, generate_files, main, stats
+from collections import Counter
+
+from benchmarks.generate import BENCHMARK_DATE, EXPECTED_FINDINGS, SCALES, Scale, generate, generate_files, main, stats
+from govdsl.check.engine import check_compilation
+from govdsl.config import Config
+from govdsl.fmt import format_source
 
 
 @pytest.mark.parametrize("scale", ["place", "system"])
@@ -94,3 +99,22 @@ def test_command_line(tmp_path, capsys):
 def test_scale_can_be_changed_with_evolve():
     scale = attrs.evolve(SCALES["place"], neighbourhoods=3)
     assert stats(generate(scale))["neighbourhood"] == 3
+
+
+@pytest.mark.parametrize("scale", sorted(EXPECTED_FINDINGS))
+def test_named_scales_are_in_fmt_layout_with_delegations_in_force(scale):
+    text = generate(scale)
+    assert format_source(text, f"{scale}.gov") == text
+    model = govdsl.load_text(text, f"{scale}.gov").model
+    in_force = [
+        d for d in model.delegations
+        if (d.start is None or d.start <= BENCHMARK_DATE) and (d.end is None or BENCHMARK_DATE <= d.end)
+    ]
+    assert len(in_force) >= len(model.delegations) // 30 > 0
+
+
+@pytest.mark.parametrize("scale", sorted(EXPECTED_FINDINGS))
+def test_named_scales_carry_the_findings_the_generator_documents(scale):
+    compilation = govdsl.load_text(generate(scale), f"{scale}.gov")
+    found = Counter(d.code for d in check_compilation(compilation, Config(), BENCHMARK_DATE))
+    assert dict(found) == EXPECTED_FINDINGS[scale]
