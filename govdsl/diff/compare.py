@@ -14,10 +14,13 @@ from decimal import Decimal
 import attrs
 
 from govdsl.diagnostics import Diagnostic, Severity
+from govdsl.model import types as m
 from govdsl.model import vocabulary as v
-from govdsl.model.types import Delegation, Forum, Model, Person
+from govdsl.model.types import Delegation, Forum, Model, Person, Seat
 from govdsl.text import money
 
+# The heading of each collection of the model (`types.ENTITY_COLLECTIONS`), in the order the
+# report gives them; tests/diff/test_fields.py checks there is one for each.
 CATEGORIES = (
     ("tiers", "Geography"),
     ("organisations", "Organisations"),
@@ -28,6 +31,21 @@ CATEGORIES = (
     ("pooled_funds", "Pooled funds"),
     ("decisions", "Decisions"),
 )
+
+# The fields of the model the diff does not compare, each with why: the one list. Every other
+# field of every type in model/types.py is compared (tests/diff/test_fields.py fails for a field
+# that is neither compared nor listed here).
+NOT_COMPARED: dict[tuple[type, str], str] = {
+    **{
+        (kind, "span"): "where a thing is written in its file is layout, not governance"
+        for kind in vars(m).values()
+        if isinstance(kind, type) and attrs.has(kind) and "span" in attrs.fields_dict(kind)
+    },
+    (Model, "files"): "which files a model is written in is layout, not governance",
+    (Model, "_index"): "an index of the collections, which are compared themselves",
+    (Person, "contact"): "contact details are private, never published, and a diff may be",
+    (Seat, "forum"): "a seat is compared within its forum, which it always names",
+}
 
 
 @attrs.frozen
@@ -198,22 +216,28 @@ def _rule_words(rule) -> str:
 
 
 def _details(old: Model, new: Model, before, after) -> list[str]:
+    """What changed in an entity: its title, then its fields with wording of their own, then the rest.
+
+    Every field of the entity's type is compared in the order it is declared, except those
+    in NOT_COMPARED; one without wording of its own reads `field name: before → after`.
+    """
     details: list[str] = []
     if _title(before) != _title(after):
         details.append(f"title: “{_title(before)}” → “{_title(after)}”")
-    if isinstance(before, Forum):
-        details += _forum_details(old, new, before, after)
-    elif isinstance(before, Delegation):
-        details += _delegation_details(old, new, before, after)
-    elif isinstance(before, Person):
-        details += _person_details(new, before, after)
-    else:
-        for field in attrs.fields(type(before)):
-            if field.name in ("id", "title", "name", "span") or not field.eq:
-                continue
-            a, b = getattr(before, field.name), getattr(after, field.name)
-            if a != b:
-                details.append(f"{field.name.replace('_', ' ')}: {_value(a)} → {_value(b)}")
+    kind = type(before)
+    worded = _WORDED_FIRST.get(kind, {})
+    for name, words in worded.items():
+        a, b = getattr(before, name), getattr(after, name)
+        if a != b:
+            details += words(old, new, a, b)
+    for field in attrs.fields(kind):
+        name = field.name
+        if name in ("id", "title", "name") or name in worded or (kind, name) in NOT_COMPARED:
+            continue
+        a, b = getattr(before, name), getattr(after, name)
+        if a != b:
+            shown = _VALUE_WORDS.get((kind, name), _value)
+            details.append(f"{name.replace('_', ' ')}: {shown(a) or 'none'} → {shown(b) or 'none'}")
     return details
 
 
@@ -229,12 +253,12 @@ def _value(value) -> str:
     return str(value)
 
 
-def _forum_details(old: Model, new: Model, before: Forum, after: Forum) -> list[str]:
+def _seat_details(old: Model, new: Model, before: tuple[Seat, ...], after: tuple[Seat, ...]) -> list[str]:
     details = []
-    old_by_person = {s.person: s for s in before.seats}
-    new_by_person = {s.person: s for s in after.seats}
-    old_chairs = sorted(s.person for s in before.seats if "chair" in s.capacities)
-    new_chairs = sorted(s.person for s in after.seats if "chair" in s.capacities)
+    old_by_person = {s.person: s for s in before}
+    new_by_person = {s.person: s for s in after}
+    old_chairs = sorted(s.person for s in before if "chair" in s.capacities)
+    new_chairs = sorted(s.person for s in after if "chair" in s.capacities)
     if old_chairs != new_chairs:
         details.append(
             "chair: " + (", ".join(_label(old, p) for p in old_chairs) or "none")
@@ -246,54 +270,51 @@ def _forum_details(old: Model, new: Model, before: Forum, after: Forum) -> list[
             details.append(f"seat added: {_seat_words(new, b)}")
         elif b is None:
             details.append(f"seat removed: {_seat_words(old, a)}")
-        elif (a.capacities, a.voting) != (b.capacities, b.voting):
-            details.append(f"seat changed: {_seat_words(old, a)} → {_seat_words(new, b)}")
-    if before.quorum != after.quorum:
-        details.append(f"quorum: {_quorum_words(before.quorum)} → {_quorum_words(after.quorum)}")
-    if before.decision_rule != after.decision_rule:
-        details.append(f"decision rule: {_rule_words(before.decision_rule)} → {_rule_words(after.decision_rule)}")
-    if before.terms != after.terms:
-        details.append("terms of reference changed")
-    for field in ("kind", "role", "parents", "tier", "model", "lead_provider", "partners", "established", "closed"):
-        a, b = getattr(before, field), getattr(after, field)
-        if a != b:
-            details.append(f"{field.replace('_', ' ')}: {_value(a)} → {_value(b)}")
+        elif a != b:
+            if (a.capacities, a.voting) != (b.capacities, b.voting):
+                details.append(f"seat changed: {_seat_words(old, a)} → {_seat_words(new, b)}")
+            terms = _field_changes(a, b, skip=("capacities", "voting"))
+            if terms:
+                details.append(f"seat of {_label(new, person)} changed: " + "; ".join(terms))
     return details
 
 
-def _delegation_details(old: Model, new: Model, before: Delegation, after: Delegation) -> list[str]:
-    details = []
-    if before.delegator != after.delegator:
-        details.append(f"from: {_label(old, before.delegator)} → {_label(new, after.delegator)}")
-    if before.delegate != after.delegate:
-        details.append(f"to: {_label(old, before.delegate)} → {_label(new, after.delegate)}")
-    for function in sorted(set(after.functions) - set(before.functions)):
-        details.append(f"function added: {_label(new, function)}")
-    for function in sorted(set(before.functions) - set(after.functions)):
-        details.append(f"function removed: {_label(old, function)}")
-    if before.limit != after.limit:
-        a = money(before.limit) if before.limit is not None else "no limit"
-        b = money(after.limit) if after.limit is not None else "no limit"
-        delta = ""
-        if before.limit is not None and after.limit is not None:
-            change = after.limit - before.limit
-            delta = f" ({'+' if change > 0 else '−'}{money(abs(change))})"
-        details.append(f"financial limit: {a} → {b}{delta}")
-    for field in ("further_delegation", "basis", "reports_to", "start", "end", "review", "conditions", "reason"):
-        a, b = getattr(before, field), getattr(after, field)
-        if a != b:
-            details.append(f"{field.replace('_', ' ')}: {_value(a)} → {_value(b)}")
-    return details
+def _field_changes(before, after, skip=()) -> list[str]:
+    """`field name: before → after` for each compared field of two things of one type that differs."""
+    kind = type(before)
+    return [
+        f"{field.name.replace('_', ' ')}: {_value(getattr(before, field.name))} → {_value(getattr(after, field.name))}"
+        for field in attrs.fields(kind)
+        if field.name not in skip
+        and (kind, field.name) not in NOT_COMPARED
+        and getattr(before, field.name) != getattr(after, field.name)
+    ]
 
 
-def _person_details(new: Model, before: Person, after: Person) -> list[str]:
+def _limit_details(old: Model, new: Model, before: Decimal | None, after: Decimal | None) -> list[str]:
+    a = money(before) if before is not None else "no limit"
+    b = money(after) if after is not None else "no limit"
+    delta = ""
+    if before is not None and after is not None:
+        change = after - before
+        delta = f" ({'+' if change > 0 else '−'}{money(abs(change))})"
+    return [f"financial limit: {a} → {b}{delta}"]
+
+
+def _function_details(old: Model, new: Model, before: tuple[str, ...], after: tuple[str, ...]) -> list[str]:
+    return [f"function added: {_label(new, f)}" for f in sorted(set(after) - set(before))] + [
+        f"function removed: {_label(old, f)}" for f in sorted(set(before) - set(after))
+    ]
+
+
+def _interest_details(old: Model, new: Model, before, after) -> list[str]:
     details = []
 
     def key(i):
         return (i.type, i.organisation or "", i.matter or "")
 
-    old_interests = {key(i): i for i in before.interests}
-    new_interests = {key(i): i for i in after.interests}
+    old_interests = {key(i): i for i in before}
+    new_interests = {key(i): i for i in after}
     for k in sorted(set(new_interests) - set(old_interests)):
         details.append(f"interest declared: {v.INTEREST_TYPES[k[0]].label} in {_label(new, k[1]) if k[1] else k[2]}")
     for k in sorted(set(old_interests) - set(new_interests)):
@@ -301,12 +322,30 @@ def _person_details(new: Model, before: Person, after: Person) -> list[str]:
     for k in sorted(set(old_interests) & set(new_interests)):
         if old_interests[k] != new_interests[k]:
             details.append(f"interest updated: {v.INTEREST_TYPES[k[0]].label} in {_label(new, k[1]) if k[1] else k[2]}")
-    for field in ("posts", "employers", "expertise", "independent", "nil_return"):
-        a, b = getattr(before, field), getattr(after, field)
-        if a != b:
-            shown = (lambda x: ", ".join(_post_words(p) for p in x)) if field == "posts" else _value
-            details.append(f"{field.replace('_', ' ')}: {shown(a) or 'none'} → {shown(b) or 'none'}")
     return details
+
+
+# Fields with wording of their own, reported first, in this order: type -> field -> (old model,
+# new model, before, after) -> lines. Called only when the field differs.
+_WORDED_FIRST = {
+    Forum: {
+        "seats": _seat_details,
+        "quorum": lambda old, new, a, b: [f"quorum: {_quorum_words(a)} → {_quorum_words(b)}"],
+        "decision_rule": lambda old, new, a, b: [f"decision rule: {_rule_words(a)} → {_rule_words(b)}"],
+        "terms": lambda old, new, a, b: ["terms of reference changed"],
+    },
+    Delegation: {
+        "delegator": lambda old, new, a, b: [f"from: {_label(old, a)} → {_label(new, b)}"],
+        "delegate": lambda old, new, a, b: [f"to: {_label(old, a)} → {_label(new, b)}"],
+        "functions": _function_details,
+        "limit": _limit_details,
+    },
+    Person: {"interests": _interest_details},
+}
+
+
+def _posts_words(posts) -> str:
+    return ", ".join(_post_words(p) for p in posts)
 
 
 def _post_words(post) -> str:
@@ -326,6 +365,9 @@ def _all_lines(model: Model) -> set[tuple[str, str, str]]:
             lines.add(("part_of", forum.id, parent))
     return lines
 
+
+# Values shown in words of their own, in place of `_value`: (type, field) -> words.
+_VALUE_WORDS = {(Person, "posts"): _posts_words}
 
 _LINE_WORDS = {
     "part_of": "belongs to",
