@@ -191,35 +191,41 @@ class Project:
         key = keys[-1].group(1)
         specs = schema.NESTED.get(nested_key) if nested_key else schema.for_declaration(depth_kind or "")
         spec = (specs or {}).get(key)
-        phrase_words = segment[keys[-1].end() :].split()
-        if key == "seat":
-            if phrase_words and phrase_words[-1] == "as":
-                return self._vocabulary("CAPACITIES")
-            return self._names(("person",))
-        if key == "post" and phrase_words and phrase_words[-1] == "at":
-            return self._names(("organisation",))
-        if key == "interest":
-            if phrase_words and phrase_words[-1] == "in":
-                return self._names(("organisation",))
-            if phrase_words and phrase_words[-1] == "action":
-                return self._vocabulary("MANAGEMENT_ACTIONS")
-            return self._vocabulary("INTEREST_TYPES")
         if spec is None:
             return []
-        if spec.expects.startswith(("ref:", "refs:")):
-            return self._names(tuple(spec.expects.split(":", 1)[1].split(",")))
-        if spec.expects.startswith("vocab:"):
-            return self._vocabulary(spec.expects.split(":", 1)[1])
+        if spec.phrase is not None:
+            return self._phrase_completions(spec.phrase, segment[keys[-1].end() :])
+        return self._values(spec)
+
+    def _values(self, spec: schema.AttributeSpec) -> list[tuple[str, str, str]]:
+        """What may be written where `spec` is expected: names of its categories, words of its vocabulary."""
+        if spec.categories:
+            return self._names(spec.categories)
+        if spec.vocabulary is not None:
+            return [(word, "value", term.label) for word, term in spec.vocabulary.items()]
         if spec.expects == "bool":
             return [("yes", "value", ""), ("no", "value", "")]
         return []
 
+    def _phrase_completions(self, phrase: schema.PhraseSpec, text: str) -> list[tuple[str, str, str]]:
+        """In a phrase (`seat: ann_hale as |`): what the head or the option before the cursor expects,
+        else the options not given yet."""
+        words = text.split()
+        if words and not text[-1].isspace():
+            words.pop()  # the word being typed
+        if len(words) < len(phrase.head):
+            return self._values(phrase.head[len(words)])
+        last = words[-1] if words else None
+        option = phrase.options.get(last)
+        if option is None and last == "and":  # `as chair and |`: the option that takes words joined by `and`
+            led = next((w for w in reversed(words) if w in phrase.options), None)
+            option = phrase.options[led] if led and phrase.options[led].arity == "and" else None
+        if option is not None and option.arity != 0:
+            return self._values(option.value)
+        return [(f"{word} ", "keyword", o.value.help) for word, o in phrase.options.items() if word not in words]
+
     def _names(self, categories) -> list[tuple[str, str, str]]:
         return [(n, "name", s.description) for n, s in sorted(self.compilation.symbols.items()) if s.category in categories]
-
-    @staticmethod
-    def _vocabulary(name: str) -> list[tuple[str, str, str]]:
-        return [(word, "value", term.label) for word, term in getattr(v, name).items()]
 
     def _enclosing(self, source: SourceFile, offset: int) -> tuple[str | None, str | None]:
         """The kind of the declaration around `offset`, and the key of a nested block it is in."""

@@ -455,10 +455,10 @@ class Resolver:
         )
 
     _POST_USAGE = "post: chief_executive at northmoor_hospitals [from 2019-01-01] [to 2025-03-31]"
-    _POST_OPTIONS = {"at": 1, "from": 1, "to": 1}
+    _POST = schema.PERSON["post"].phrase
 
     def _post(self, attr: nodes.Attribute) -> m.Post | None:
-        s = Sentence(self.values, attr, 1, self._POST_OPTIONS, self._POST_USAGE)
+        s = Sentence(self.values, attr, 1, self._POST.arities, self._POST_USAGE)
         if not s.ok:
             return None
         head = s.head[0]
@@ -467,7 +467,7 @@ class Resolver:
         if isinstance(head, nodes.Str):
             title = head.value  # a post known only by its title
         elif isinstance(head, nodes.Word):
-            role = self.values.choice_word(head, v.POST_ROLES, "post")
+            role = self.values.choice_word(head, self._POST.head[0].vocabulary, "post")
             if role is None:
                 return None
         else:
@@ -475,7 +475,7 @@ class Resolver:
             return None
         organisation = None
         if "at" in s.options:
-            organisation = self.term_ref(s.options["at"][0], ("organisation",), "an organisation", key="post")
+            organisation = self.term_ref(s.options["at"][0], self._POST.options["at"].value.categories, "an organisation", key="post")
         b = None
         if attr.block is not None:
             b = _Attributes(self, attr.block, "a post", schema.POST)
@@ -500,15 +500,15 @@ class Resolver:
     _INTEREST_USAGE = "interest: financial in northmoor_hospitals from 2020-01-01 declared 2022-07-01"
 
     def _interest(self, person: str, attr: nodes.Attribute) -> m.Interest | None:
-        options = {"in": 1, "from": 1, "to": 1, "declared": 1, "action": 1}
-        s = Sentence(self.values, attr, 1, options, self._INTEREST_USAGE)
+        phrase = schema.PERSON["interest"].phrase
+        s = Sentence(self.values, attr, 1, phrase.arities, self._INTEREST_USAGE)
         if not s.ok:
             return None
         head = s.head[0]
         if not isinstance(head, nodes.Word):
             self.error("VAL001", "an interest starts with its type, such as `financial`", head.span, f"Write it as `{self._INTEREST_USAGE}`.")
             return None
-        type_ = self.values.choice_word(head, v.INTEREST_TYPES, "type of interest")
+        type_ = self.values.choice_word(head, phrase.head[0].vocabulary, "type of interest")
         b = _Attributes(self, attr.block, "an interest", schema.INTEREST) if attr.block else None
         organisation = matter = None
         if "in" in s.options:
@@ -516,7 +516,7 @@ class Resolver:
             if isinstance(target, nodes.Str):
                 matter = target.value
             else:
-                organisation = self.term_ref(target, ("organisation",), "an organisation", key="interest")
+                organisation = self.term_ref(target, phrase.options["in"].value.categories, "an organisation", key="interest")
         else:
             self.error(
                 "VAL001",
@@ -532,7 +532,7 @@ class Resolver:
         if "action" in s.options:
             term = s.options["action"][0]
             if isinstance(term, nodes.Word):
-                action = self.values.choice_word(term, v.MANAGEMENT_ACTIONS, "management action")
+                action = self.values.choice_word(term, phrase.options["action"].value.vocabulary, "management action")
             else:
                 self.error(
                     "VAL001",
@@ -787,17 +787,7 @@ class Resolver:
         return m.DecisionRule(method, casting, blocs, threshold, attr.span)
 
     _SEAT_USAGE = "seat: ann_hale as chair [for northmoor_icb] [from 2022-07-01] [to 2026-06-30]"
-    _SEAT_OPTIONS = {
-        "as": "and",
-        "for": 1,
-        "nominated_by": 1,
-        "appointed_by": 1,
-        "approved_by": 1,
-        "from": 1,
-        "to": 1,
-        "weight": 1,
-        "non_voting": 0,
-    }
+    _SEAT = schema.FORUM["seat"].phrase
 
     def _given_twice(self, s: Sentence, block: _Attributes | None, word: str, what: str) -> None:
         """An option given both in a phrase and in the phrase's block: the block's would be ignored."""
@@ -822,10 +812,10 @@ class Resolver:
     }
 
     def _seat(self, forum: str, attr: nodes.Attribute) -> m.Seat | None:
-        s = Sentence(self.values, attr, 1, self._SEAT_OPTIONS, self._SEAT_USAGE)
+        s = Sentence(self.values, attr, 1, self._SEAT.arities, self._SEAT_USAGE)
         if not s.ok:
             return None
-        person = self.term_ref(s.head[0], ("person",), "a person", key="seat")
+        person = self.term_ref(s.head[0], self._SEAT.head[0].categories, "a person", key="seat")
         b = None
         if attr.block is not None:
             b = _Attributes(self, attr.block, "a seat", schema.SEAT)
@@ -834,7 +824,7 @@ class Resolver:
             self.error("VAL001", "a seat must say in what capacity the person sits", attr.phrase.span, f"Write it as `{self._SEAT_USAGE}`.")
         for term in s.options.get("as", []):
             if isinstance(term, nodes.Word):
-                capacity = self.values.choice_word(term, v.CAPACITIES, "capacity")
+                capacity = self.values.choice_word(term, self._SEAT.options["as"].value.vocabulary, "capacity")
                 if capacity and capacity not in capacities:
                     capacities.append(capacity)
             else:
@@ -844,7 +834,7 @@ class Resolver:
                     term.span,
                     "Write the word without quotes: `as chair`. The capacities are listed in docs/language.md.",
                 )
-        for word in self._SEAT_OPTIONS:
+        for word in self._SEAT.arities:
             self._given_twice(s, b, word, "seat")
 
         def option(word):
@@ -856,7 +846,7 @@ class Resolver:
 
         def body(word):
             t = option(word)
-            return self.term_ref(t, schema.SEAT[word].categories, "an organisation, forum or person", key=word) if t else None
+            return self.term_ref(t, self._SEAT.options[word].value.categories, "an organisation, forum or person", key=word) if t else None
 
         representing = option("for")
         start, end, weight = option("from"), option("to"), option("weight")
@@ -880,7 +870,7 @@ class Resolver:
             person=person,
             capacities=tuple(capacities),
             voting=voting,
-            representing=self.term_ref(representing, schema.SEAT["for"].categories, "an organisation", key="for") if representing else None,
+            representing=self.term_ref(representing, self._SEAT.options["for"].value.categories, "an organisation", key="for") if representing else None,
             nominated_by=body("nominated_by"),
             appointed_by=body("appointed_by"),
             approved_by=body("approved_by"),
@@ -933,12 +923,13 @@ class Resolver:
         d = symbol.declaration
         a = _Attributes(self, d.block, self._owner(symbol), schema.POOLED_FUND, ("host",))
         contributions = []
+        contribution = schema.POOLED_FUND["contribution"].phrase
         for attr in a.all("contribution"):
-            s = Sentence(self.values, attr, 2, {}, self._CONTRIBUTION_USAGE)
+            s = Sentence(self.values, attr, 2, contribution.arities, self._CONTRIBUTION_USAGE)
             if not s.ok:
                 continue
             partner_term, amount = s.head
-            partner = self.term_ref(partner_term, ("organisation",), "an organisation", key="contribution")
+            partner = self.term_ref(partner_term, contribution.head[0].categories, "an organisation", key="contribution")
             if not isinstance(amount, nodes.Money):
                 self.error("VAL001", "a contribution names the partner and then an amount in pounds", amount.span, f"Write it as `{self._CONTRIBUTION_USAGE}`.")
                 continue

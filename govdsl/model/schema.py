@@ -14,7 +14,7 @@ This is the one table that the places which must agree are read from:
 category), `refs:...` (a list of names), `vocab:NAME` (a word from that
 vocabulary in vocabulary.py), `text`, `count`, `money`, `percent`, `date`,
 `bool`, `block` (a nested block), or `phrase` (a short sentence such as a
-seat; see the language reference).
+seat, whose `PhraseSpec` says what each of its words is).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class AttributeSpec:
     # Worked out from `expects` once, as the resolver reads them for every attribute:
     categories: tuple[str, ...] = ()  # for `ref:` and `refs:`: the categories it may name
     vocabulary: dict | None = attrs.field(default=None, eq=False, repr=False)  # for `vocab:`: its words
+    phrase: PhraseSpec | None = None  # for `phrase`: what it says
 
     @property
     def is_list(self) -> bool:
@@ -40,11 +41,40 @@ class AttributeSpec:
         return self.expects.startswith("refs:")
 
 
-def _a(expects: str, help: str, repeatable: bool = False) -> AttributeSpec:
+def _a(expects: str, help: str, repeatable: bool = False, phrase: PhraseSpec | None = None) -> AttributeSpec:
     form, _, detail = expects.partition(":")
     categories = tuple(detail.split(",")) if form in ("ref", "refs") else ()
     vocabulary = getattr(v, detail) if form == "vocab" else None
-    return AttributeSpec(repeatable, expects, help, categories, vocabulary)
+    return AttributeSpec(repeatable, expects, help, categories, vocabulary, phrase)
+
+
+@attrs.frozen
+class Option:
+    """An option of a phrase: how many terms follow its word, and what they are."""
+
+    arity: int | str  # 0 for a flag, 1, "and" (one or more joined by `and`), "rest" (all that follow)
+    value: AttributeSpec
+
+
+@attrs.frozen
+class PhraseSpec:
+    """What a phrase value says: its head, then options each led by its word (see `values.Sentence`).
+
+    `seat: ann_hale as chair for northmoor_icb from 2022-07-01` is the head `ann_hale`
+    (a person), then the options `as`, `for` and `from`. The resolver reads a phrase
+    with `arities`, and checks each name and word as its spec says; completion offers
+    what the head or the option before the cursor expects.
+    """
+
+    head: tuple[AttributeSpec, ...]  # what each term of the head is
+    options: dict[str, Option]
+    arities: dict[str, int | str]  # option word -> arity, as `values.Sentence` reads them
+
+
+def _phrase(*head: AttributeSpec, **options: tuple[int | str, AttributeSpec]) -> PhraseSpec:
+    """A phrase spec; an option spelt like a Python word (`as_`, `for_`) drops its underscore."""
+    table = {word.rstrip("_"): Option(arity, value) for word, (arity, value) in options.items()}
+    return PhraseSpec(head, table, {word: option.arity for word, option in table.items()})
 
 
 _LINES = {
@@ -77,16 +107,6 @@ ORGANISATION = {
     "services": _a("vocab:SERVICES", "the services it provides"),
 } | _LINES
 
-PERSON = {
-    "post": _a("phrase", "a post held: `post: chief_executive at northmoor_hospitals from DATE to DATE`", True),
-    "employer": _a("refs:organisation", "the organisations that employ the person"),
-    "expertise": _a("vocab:EXPERTISE", "areas of expertise"),
-    "independent": _a("bool", "whether the person is independent of the system's organisations"),
-    "interest": _a("phrase", "a declared interest: `interest: financial in x from DATE declared DATE`", True),
-    "no_interests": _a("date", "a nil return: no interests to declare, and when that was said"),
-    "contact": _a("text", "private contact details (never published)"),
-}
-
 INTEREST = {
     "description": _a("text", "what the interest is"),
     "relationship": _a("text", "for an indirect interest: the relationship, such as spouse"),
@@ -96,6 +116,59 @@ INTEREST = {
     "action": _a("vocab:MANAGEMENT_ACTIONS", "how the interest is managed"),
     "private": _a("bool", "whether it is left out of published registers"),
 }
+
+POST = {
+    "title": _a("text", "the post's own title"),
+    "from": _a("date", "when the person took up the post"),
+    "to": _a("date", "when the person left the post"),
+}
+
+POST_PHRASE = _phrase(
+    _a("vocab:POST_ROLES", "the post, such as chief_executive, or its own title in quotes"),
+    at=(1, _a("ref:organisation", "the organisation the post is at")),
+    from_=(1, POST["from"]),
+    to=(1, POST["to"]),
+)
+
+INTEREST_PHRASE = _phrase(
+    _a("vocab:INTEREST_TYPES", "the type of interest"),
+    in_=(1, _a("ref:organisation", "the organisation it is in, or a matter in quotes")),
+    from_=(1, INTEREST["from"]),
+    to=(1, INTEREST["to"]),
+    declared=(1, INTEREST["declared"]),
+    action=(1, INTEREST["action"]),
+)
+
+
+PERSON = {
+    "post": _a("phrase", "a post held: `post: chief_executive at northmoor_hospitals from DATE to DATE`", True, POST_PHRASE),
+    "employer": _a("refs:organisation", "the organisations that employ the person"),
+    "expertise": _a("vocab:EXPERTISE", "areas of expertise"),
+    "independent": _a("bool", "whether the person is independent of the system's organisations"),
+    "interest": _a("phrase", "a declared interest: `interest: financial in x from DATE declared DATE`", True, INTEREST_PHRASE),
+    "no_interests": _a("date", "a nil return: no interests to declare, and when that was said"),
+    "contact": _a("text", "private contact details (never published)"),
+}
+
+
+SEAT = {
+    "for": _a("ref:organisation", "the organisation the member comes from"),
+    "nominated_by": _a("ref:organisation,forum,person", "who nominated the member"),
+    "appointed_by": _a("ref:organisation,forum,person", "who appointed the member"),
+    "approved_by": _a("ref:organisation,forum,person", "who approved the appointment"),
+    "from": _a("date", "when the tenure began"),
+    "to": _a("date", "when the tenure ends"),
+    "weight": _a("count", "the seat's weight in a weighted vote"),
+    "non_voting": _a("bool", "the member does not vote"),
+}
+
+SEAT_PHRASE = _phrase(
+    _a("ref:person", "the member"),
+    as_=("and", _a("vocab:CAPACITIES", "the capacities the member sits in, joined by `and`")),
+    **{word: (1, SEAT[word]) for word in ("for", "nominated_by", "appointed_by", "approved_by", "from", "to", "weight")},
+    non_voting=(0, SEAT["non_voting"]),
+)
+
 
 FORUM = {
     "parent": _a("refs:organisation,forum", "the body or bodies it belongs to"),
@@ -107,7 +180,7 @@ FORUM = {
     "terms": _a("block", "its terms of reference"),
     "quorum": _a("phrase", "`quorum: 5 including [chair or vice_chair, 1 clinician]`"),
     "decision": _a("phrase", "`decision: simple_majority with casting_vote`"),
-    "seat": _a("phrase", "a seat: `seat: ann_hale as chair from 2022-07-01`", True),
+    "seat": _a("phrase", "a seat: `seat: ann_hale as chair from 2022-07-01`", True, SEAT_PHRASE),
     "established": _a("date", "when the forum was set up; before this date it does not exist"),
     "closed": _a("date", "its last day; after this date the forum no longer exists"),
 } | _LINES
@@ -122,22 +195,6 @@ TERMS = {
     "self_determined": _a("bool", "whether the forum set its own terms"),
 }
 
-SEAT = {
-    "for": _a("ref:organisation", "the organisation the member comes from"),
-    "nominated_by": _a("ref:organisation,forum,person", "who nominated the member"),
-    "appointed_by": _a("ref:organisation,forum,person", "who appointed the member"),
-    "approved_by": _a("ref:organisation,forum,person", "who approved the appointment"),
-    "from": _a("date", "when the tenure began"),
-    "to": _a("date", "when the tenure ends"),
-    "weight": _a("count", "the seat's weight in a weighted vote"),
-    "non_voting": _a("bool", "the member does not vote"),
-}
-
-POST = {
-    "title": _a("text", "the post's own title"),
-    "from": _a("date", "when the person took up the post"),
-    "to": _a("date", "when the person left the post"),
-}
 
 FUNCTION = {
     "held_by": _a("ref:organisation,forum", "who holds the function by statute"),
@@ -165,7 +222,12 @@ DELEGATION = {
 POOLED_FUND = {
     "host": _a("ref:organisation", "the partner that hosts the fund"),
     "basis": _a("vocab:LEGAL_BASES", "the legal basis, usually s75_agreement"),
-    "contribution": _a("phrase", "a partner's contribution: `contribution: northmoor_icb £71m`", True),
+    "contribution": _a(
+        "phrase",
+        "a partner's contribution: `contribution: northmoor_icb £71m`",
+        True,
+        _phrase(_a("ref:organisation", "the partner"), _a("money", "the amount it puts in")),
+    ),
     "governed_by": _a("ref:forum", "the forum that manages the fund"),
     "agreement": _a("vocab:POOLED_FUND_TERMS", "the matters the written agreement sets out"),
     "from": _a("date", "when the fund starts"),

@@ -194,3 +194,89 @@ def test_completion_offers_names_of_the_categories_a_reference_allows(project, t
     allowed = schema.DELEGATION["reports_to"].categories
     expected = sorted(n for n, c in CATEGORY_OF_NAME.items() if c in allowed) + ["x"] * ("delegation" in allowed)
     assert [label for label, _, _ in offered] == expected
+
+
+# -- phrases: `seat: ann_hale as chair for northmoor_icb` ---------------------------------------------
+PHRASES = [
+    (kind, key, spec.phrase)
+    for kind in ("board", "person", "pooled_fund")
+    for key, spec in schema.for_declaration(kind).items()
+    if spec.phrase is not None and key not in ("quorum", "decision")
+]
+# What a phrase must say besides the part under test, so that it is otherwise correct.
+_NEEDS = {"seat": {"as": "chair"}, "interest": {"in": "icb1"}}
+_A_NAME = {"tier": "p1", "organisation": "icb1", "forum": "f1", "person": "per1", "function": "fn1",
+           "delegation": "d1", "pooled_fund": "pf1", "decision": "dec1"}  # fmt: skip
+
+
+def _a_value(spec) -> str:
+    if spec.categories:
+        return _A_NAME[spec.categories[0]]
+    if spec.vocabulary is not None:
+        return next(iter(spec.vocabulary))
+    return {"money": "£1m", "date": "2020-01-01", "count": "2", "bool": "yes"}[spec.expects]
+
+
+def _phrase_positions():
+    """(kind, key, phrase, where) for each part of a phrase that names a declaration: a head index or an option word."""
+    for kind, key, phrase in PHRASES:
+        for i, spec in enumerate(phrase.head):
+            if spec.categories:
+                yield kind, key, phrase, i
+        for word, option in phrase.options.items():
+            if option.value.categories:
+                yield kind, key, phrase, word
+
+
+def _phrase_text(key, phrase, where, value) -> str:
+    head = [value if i == where else _a_value(spec) for i, spec in enumerate(phrase.head)]
+    options = dict(_NEEDS.get(key, {}))
+    if isinstance(where, str):
+        options[where] = value
+    return " ".join([*head, *(f"{word} {v}" for word, v in options.items())])
+
+
+PHRASE_POSITIONS = list(_phrase_positions())
+
+
+@pytest.mark.parametrize(
+    "kind, key, phrase, where", PHRASE_POSITIONS, ids=[f"{k}.{key}.{w}" for k, key, _, w in PHRASE_POSITIONS]
+)
+def test_a_name_in_a_phrase_may_be_of_exactly_the_categories_the_schema_allows(kind, key, phrase, where):
+    spec = phrase.head[where] if isinstance(where, int) else phrase.options[where].value
+    at = _phrase_text(key, phrase, where, "\0").index("\0")  # where the part under test starts
+    text, spans = WORLD, []
+    for i, name in enumerate(CATEGORY_OF_NAME):
+        head = f"{kind} probe_{i} {{\n  {key}: "
+        start = len(text) + len(head) + at
+        spans.append((name, (start, start + len(name))))
+        text += head + _phrase_text(key, phrase, where, name) + "\n}\n"
+    compilation = govdsl.load_text(text, "probe.gov")
+    accepted = set()
+    for name, span in spans:
+        found = _codes_within(compilation, span)
+        if CATEGORY_OF_NAME[name] not in spec.categories:
+            assert found == ["REF002"], (name, found)
+        elif not found:
+            accepted.add(CATEGORY_OF_NAME[name])
+    assert accepted == set(spec.categories)
+
+
+@pytest.mark.parametrize("kind, key, phrase", PHRASES, ids=[f"{k}.{key}" for k, key, _ in PHRASES])
+def test_completion_in_a_phrase_offers_what_the_schema_says_comes_next(project, tmp_path, kind, key, phrase):
+    def expected(spec):
+        if spec.categories:
+            return sorted(n for n, c in CATEGORY_OF_NAME.items() if c in spec.categories)
+        return list(spec.vocabulary) if spec.vocabulary is not None else []
+
+    def offered(words: str):
+        found = _complete(project, tmp_path, f"{kind} x {{\n  {key}: {words}|\n}}\n")
+        return [label for label, _, _ in found if label != "x"]
+
+    assert offered("") == expected(phrase.head[0])
+    head = " ".join(_a_value(spec) for spec in phrase.head)
+    assert [label.strip() for label in offered(head + " ")] == list(phrase.options)
+    for word, option in phrase.options.items():
+        if option.arity != 0 and (option.value.categories or option.value.vocabulary is not None):
+            assert offered(f"{head} {word} ") == expected(option.value), word
+            assert offered(f"{head} {word} x") == expected(option.value), word  # a word being typed
