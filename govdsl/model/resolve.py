@@ -481,7 +481,7 @@ class Resolver:
             b = _Attributes(self, attr.block, "a post", schema.POST)
             if b.get("title"):
                 title = self.values.text(b.get("title"))
-        for word in ("from", "to"):
+        for word in _also_in_block(self._POST, schema.POST):
             self._given_twice(s, b, word, "post")
         (start, start_at), (end, end_at) = (self._dated(s, b, word) for word in ("from", "to"))
         end = self.period_end(start, start_at, end, end_at, ("from", "to"), "the post")
@@ -525,7 +525,7 @@ class Resolver:
                 f'Add `in` and the organisation, or a matter in quotes: `{self._INTEREST_USAGE}`.',
             )
 
-        for word in ("from", "to", "declared", "action"):
+        for word in _also_in_block(phrase, schema.INTEREST):
             self._given_twice(s, b, word, "interest")
 
         action = None
@@ -834,7 +834,7 @@ class Resolver:
                     term.span,
                     "Write the word without quotes: `as chair`. The capacities are listed in docs/language.md.",
                 )
-        for word in self._SEAT.arities:
+        for word in _also_in_block(self._SEAT, schema.SEAT):
             self._given_twice(s, b, word, "seat")
 
         def option(word):
@@ -965,6 +965,11 @@ class Resolver:
             reason=self.values.text(a.get("reason")) if a.get("reason") else None,
             span=d.name.span,
         )
+
+
+def _also_in_block(phrase: schema.PhraseSpec, block: dict) -> tuple[str, ...]:
+    """The options of a phrase that its block may give instead (`from` of a seat), in the phrase's order."""
+    return tuple(word for word in phrase.arities if word in block)
 
 
 def _is_council(symbol: Symbol) -> bool:

@@ -96,6 +96,14 @@ def test_the_model_indexes_and_copies_every_collection():
     assert [f.name for f in attrs.fields(m.Model) if f.init and f.name not in m.ENTITY_COLLECTIONS] == ["lines", "files"]
 
 
+def test_every_rule_targets_a_collection_of_the_model():
+    from govdsl.check.registry import all_rules
+
+    allowed = {*m.ENTITY_COLLECTIONS, "lines", "model"}
+    for rule in all_rules():
+        assert rule.targets and set(rule.targets) <= allowed, (rule.code, rule.targets)
+
+
 def test_every_declaration_word_has_one_category_and_its_attributes():
     kinds = [kind for c in schema.CATEGORIES for kind in c.kinds]
     assert len(kinds) == len(set(kinds)) == len(schema.CATEGORY_OF_KIND)
@@ -280,3 +288,21 @@ def test_completion_in_a_phrase_offers_what_the_schema_says_comes_next(project, 
         if option.arity != 0 and (option.value.categories or option.value.vocabulary is not None):
             assert offered(f"{head} {word} ") == expected(option.value), word
             assert offered(f"{head} {word} x") == expected(option.value), word  # a word being typed
+
+
+def test_every_seat_option_a_block_may_give_has_its_wording_in_the_resolver():
+    from govdsl.model.resolve import Resolver
+
+    in_block = {word for word, option in schema.SEAT_PHRASE.options.items() if option.arity == 1 and word in schema.SEAT}
+    assert set(Resolver._SEAT_BLOCK_VALUES) == in_block
+
+
+@pytest.mark.parametrize("key, block", [("seat", "for: icb1"), ("seat", "from: 2020-01-01"), ("post", "to: 2030-01-01"),
+                                        ("interest", "declared: 2020-01-01"), ("interest", "action: exclude_from_decision")])
+def test_an_option_given_in_both_a_phrase_and_its_block_is_reported_once(key, block):
+    phrase = {"seat": "per1 as chair", "post": "chair at icb1", "interest": "financial in icb1"}[key]
+    word, value = block.split(": ")
+    kind = "board probe {\n  parent: icb1\n" if key == "seat" else "person probe {\n"
+    text = WORLD + f"{kind}  {key}: {phrase} {word} {value} {{\n    {block}\n  }}\n}}\n"
+    compilation = govdsl.load_text(text, "probe.gov")
+    assert [d.code for d in compilation.diagnostics if d.span.start > len(WORLD)] == ["DCL005"]
