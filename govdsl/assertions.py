@@ -34,11 +34,11 @@ from pathlib import Path
 
 import attrs
 
+from govdsl.analysis.authority import Authority
 from govdsl.diagnostics import Severity
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Forum, Organisation, Person, Tier
 from govdsl.query import (
-    Authority,
     ModelView,
     QueryError,
     accountability_line,
@@ -437,7 +437,7 @@ def _split_list(view: ModelView, words: list[str], resolve) -> list:
 
 
 def _quorate_without(subject: Subject, parts: dict):
-    from govdsl.check.facts import Facts
+    from govdsl.analysis.facts import Facts
     from govdsl.whatif import Removal, apply
 
     view = subject.view

@@ -34,10 +34,10 @@ from functools import cached_property
 
 import attrs
 
-from govdsl.check.authority import UNLIMITED, widest_limits
-from govdsl.check.facts import Facts
-from govdsl.check.timeline import as_of as model_as_of
-from govdsl.check.timeline import posts_on
+from govdsl.analysis.authority import UNLIMITED, Authority, Holding
+from govdsl.analysis.facts import Facts
+from govdsl.analysis.dates import as_of as model_as_of
+from govdsl.analysis.dates import posts_on
 from govdsl.diagnostics import did_you_mean
 from govdsl.model import vocabulary as v
 from govdsl.model.types import (
@@ -250,19 +250,13 @@ class ModelView:
     def names(self) -> "Names":
         return Names(self.model)
 
-    @cached_property
-    def authority(self) -> "Authority":
-        return Authority(self)
+    @property
+    def authority(self) -> Authority:
+        return self.facts.authority
 
     def tier_path(self, tier_id: str) -> list[str]:
         """A tier and the tiers it is nested in, nearest first (a place, its system)."""
-        path: list[str] = []
-        current = tier_id
-        while current and current not in path:
-            path.append(current)
-            tier = self.facts.tier(current)
-            current = tier.parent if tier else None
-        return path
+        return self.facts.tier_path(tier_id)
 
 
 # -- names ------------------------------------------------------------------------------------------
@@ -405,177 +399,6 @@ def _looking_for(what: str) -> str:
 
 def _article(label: str) -> str:
     return ("an " if label[:1].lower() in "aeiou" and not label.startswith("NHS") else "a ") + label
-
-
-# -- who holds each function ---------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Holding:
-    """A party that holds a function, with the limit it holds it up to and how it got it."""
-
-    party: str  # the party as declared (the committee, the person, the organisation)
-    canonical: str  # the party that holds functions for it (an organisation for its board)
-    function: str
-    limit: Decimal | None  # None: no limit
-    chain: tuple[Delegation, ...]  # from the holder down to `party`; empty for the holder itself
-
-    @property
-    def further_delegation(self) -> bool:
-        return self.chain[-1].further_delegation if self.chain else True
-
-
-class Authority:
-    """Who holds each function, with what financial limit, and through which chain of delegations.
-
-    The same reading of delegations as the DEL004 rule: the holder of a
-    function (its `held_by`) holds it with no limit; an organisation and its
-    board act as one, and an NHS England region counts as NHS England; each
-    delegation in force passes the function on, up to its `limit` (or, with
-    none, the limit of whoever gave it). A party reached by several chains
-    holds the largest limit any of them gives it.
-    """
-
-    def __init__(self, view: ModelView):
-        self.view = view
-        facts = view.facts
-        self.canon: dict[str, str] = {}
-        found = [o.id for o in view.model.organisations if o.kind == "nhs_england"]
-        self.nhse = found[0] if len(found) == 1 else None
-        self.by_function: dict[str, list[Delegation]] = defaultdict(list)
-        for d in view.model.delegations:
-            for function_id in d.functions:
-                self.by_function[function_id].append(d)
-        self.best: dict[str, dict[str, tuple[Decimal, Delegation | None]]] = {}
-        self._facts = facts
-
-    def canonical(self, party: str) -> str:
-        if party not in self.canon:
-            self.canon[party] = self._canonical(party)
-        return self.canon[party]
-
-    def _canonical(self, party: str, seen: frozenset = frozenset()) -> str:
-        facts = self._facts
-        if party in seen:
-            return party
-        forum = facts.forum(party)
-        if forum is not None and forum.kind == "board":
-            for parent in forum.parents:
-                if facts.organisation(parent):
-                    return self._canonical(parent, seen | {party})
-            return party
-        organisation = facts.organisation(party)
-        if organisation is not None and organisation.kind == "nhs_england_region":
-            parent = facts.kind_of(organisation.part_of)
-            if parent is not None and parent.word == "nhs_england":
-                return organisation.part_of
-            return self.nhse or party
-        return party
-
-    def function(self, function_id: str) -> Function | None:
-        entity = self.view.model.entity(function_id)
-        return entity if isinstance(entity, Function) else None
-
-    def held(self, function_id: str) -> dict[str, tuple[Decimal, Delegation | None]]:
-        """Canonical party -> (the largest limit it holds, the delegation that gives it), for one function."""
-        if function_id not in self.best:
-            self.best[function_id] = self._walk(function_id)
-        return self.best[function_id]
-
-    def _walk(self, function_id: str):
-        function = self.function(function_id)
-        if function is None or not function.holder:
-            return {}
-        outgoing: dict[str, list[Delegation]] = defaultdict(list)
-        for d in self.by_function.get(function_id, ()):
-            if not d.delegator or not d.delegate or self.canonical(d.delegator) == self.canonical(d.delegate):
-                continue
-            outgoing[self.canonical(d.delegator)].append(d)
-        root = self.canonical(function.holder)
-        best = widest_limits(root, outgoing, self.canonical)
-        return best
-
-    def chain(self, function_id: str, canonical: str) -> tuple[Delegation, ...]:
-        best = self.held(function_id)
-        out, seen = [], set()
-        current = canonical
-        while current in best and best[current][1] is not None and current not in seen:
-            seen.add(current)
-            d = best[current][1]
-            out.append(d)
-            current = self.canonical(d.delegator)
-        return tuple(reversed(out))
-
-    def holding(self, function_id: str, party: str) -> Holding | None:
-        """How `party` (as declared, or its organisation) holds a function, or None if it does not."""
-        canonical = self.canonical(party)
-        best = self.held(function_id)
-        if canonical not in best:
-            return None
-        limit, _ = best[canonical]
-        return Holding(party, canonical, function_id, None if limit == UNLIMITED else limit, self.chain(function_id, canonical))
-
-    def holdings(self, function_id: str) -> list[Holding]:
-        """Every party holding a function, as declared: the holder, then each delegate."""
-        function = self.function(function_id)
-        out = []
-        for canonical, (limit, delegation) in self.held(function_id).items():
-            party = delegation.delegate if delegation is not None else (function.holder if function else canonical)
-            out.append(
-                Holding(party, canonical, function_id, None if limit == UNLIMITED else limit, self.chain(function_id, canonical))
-            )
-        return out
-
-    def chains(self, function_id: str, canonical: str, most: int = 64) -> list[tuple[Delegation, ...]]:
-        """Every chain of delegations (without repeats) from the holder to a party, up to `most` of them."""
-        function = self.function(function_id)
-        if function is None or not function.holder:
-            return []
-        outgoing: dict[str, list[Delegation]] = defaultdict(list)
-        for d in self.by_function.get(function_id, ()):
-            if d.delegator and d.delegate and self.canonical(d.delegator) != self.canonical(d.delegate):
-                outgoing[self.canonical(d.delegator)].append(d)
-        root = self.canonical(function.holder)
-        if canonical == root:
-            return [()]
-        found: list[tuple[Delegation, ...]] = []
-        stack = [(root, (), frozenset({root}))]
-        while stack and len(found) < most:
-            party, chain, seen = stack.pop()
-            for d in reversed(outgoing.get(party, ())):
-                receiver = self.canonical(d.delegate)
-                if receiver in seen:
-                    continue
-                if receiver == canonical:
-                    found.append(chain + (d,))
-                else:
-                    stack.append((receiver, chain + (d,), seen | {receiver}))
-        return found
-
-    @staticmethod
-    def chain_limit(chain) -> Decimal | None:
-        """The limit a chain gives its last party: the lowest limit along it (None: no limit)."""
-        limits = [d.limit for d in chain if d.limit is not None]
-        return min(limits) if limits else None
-
-    def escalation(self, holding: Holding) -> tuple[str, Decimal | None] | None:
-        """Above a limited holding's limit: the nearest party up its chain that can go further."""
-        if holding.limit is None:
-            return None
-        for i in range(len(holding.chain) - 1, -1, -1):
-            above = self.chain_limit(holding.chain[:i])
-            if above is None or above > holding.limit:
-                return holding.chain[i].delegator, above
-        return None
-
-    def functions_of(self, party: str) -> list[Holding]:
-        """Every function a party holds, by declaration order of the functions."""
-        out = []
-        for function in self.view.model.functions:
-            holding = self.holding(function.id, party)
-            if holding is not None:
-                out.append(holding)
-        return out
 
 
 # -- the answer ------------------------------------------------------------------------------------

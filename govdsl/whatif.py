@@ -38,8 +38,8 @@ from fractions import Fraction
 
 import attrs
 
-from govdsl.check.facts import Facts
-from govdsl.check.timeline import as_of as model_as_of
+from govdsl.analysis.facts import Facts
+from govdsl.analysis.dates import as_of as model_as_of
 from govdsl.diagnostics import Diagnostic, Severity, did_you_mean
 from govdsl.model.types import Forum, Model, Organisation, Person
 from govdsl.text import clean

@@ -14,9 +14,9 @@ import datetime as dt
 import attrs
 
 from govdsl.check import suppress
-from govdsl.check.facts import Facts
+from govdsl.analysis.facts import Facts
 from govdsl.check.registry import Finding, Rule, all_rules
-from govdsl.check.timeline import as_of as model_as_of
+from govdsl.analysis.dates import as_of as model_as_of
 from govdsl.config import Config
 from govdsl.diagnostics import Diagnostic, Severity, sort_diagnostics
 from govdsl.model.types import Model

@@ -6,7 +6,7 @@ import datetime as dt
 
 from rich.console import Console
 
-from govdsl.check.timeline import as_of as model_as_of
+from govdsl.analysis.dates import as_of as model_as_of
 from govdsl.model.public import public_model
 
 

@@ -389,7 +389,7 @@ def _compare_lines(old: Model, new: Model) -> list[Change]:
 
 
 def _holdings(model: Model, by_tier: bool) -> dict[str, Decimal]:
-    from govdsl.check.facts import Facts
+    from govdsl.analysis.facts import Facts
 
     facts = Facts(model, model)
     totals: dict[str, Decimal] = defaultdict(Decimal)

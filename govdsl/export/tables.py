@@ -585,7 +585,7 @@ def build(model: Model, kind: str, as_of: dt.date, public: bool = False) -> Docu
     `model` is the full model; this takes the as-of view of it and, for a
     publication version, the publication model (`public_model`).
     """
-    from govdsl.check.timeline import as_of as in_force_on
+    from govdsl.analysis.dates import as_of as in_force_on
     from govdsl.model.public import public_model
 
     if kind not in _DOCUMENTS:

@@ -50,7 +50,7 @@ from fractions import Fraction
 
 import attrs
 
-from govdsl.check.facts import Facts
+from govdsl.analysis.facts import Facts
 from govdsl.lenses import LensFinding, LensReport, LensUnavailable, Section, Table, get_lens
 from govdsl.lenses.inclusion import (
     CLASS_SECTOR,
@@ -187,7 +187,7 @@ def _resources(model: Model, facts: Facts, forum: Forum) -> dict[str, Decimal]:
     if not amounts:
         for delegation in model.delegations:
             if delegation.delegate == forum.id and delegation.limit:
-                bodies = facts.body_of(delegation.delegator)
+                bodies = facts.acts_for(delegation.delegator)
                 organisation = model.entity(bodies[0]) if bodies else None
                 if isinstance(organisation, Organisation):
                     amounts[organisation.sector] = amounts.get(organisation.sector, Decimal(0)) + delegation.limit

@@ -51,7 +51,7 @@ only without a vote get a warning in the spirit of CG002: Ansell and Gash
 directly in decisions, not being consulted.
 
 This module also holds the helpers the collaborative and Ostrom lenses share
-(`seat_class`, `presence`, `affected_classes`, `forum_tier`).
+(`seat_class`, `presence`, `affected_classes`; the tier a forum covers is `Facts.footprint_tier`).
 
 This is a model of formal arrangements, not of practice or informal power:
 who speaks, who is heard and who sets the agenda are outside it.
@@ -63,7 +63,7 @@ from collections import defaultdict
 
 import attrs
 
-from govdsl.check.facts import Facts
+from govdsl.analysis.facts import Facts
 from govdsl.lenses import FocusError, LensFinding, LensReport, Section, Table
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Forum, Model, Organisation, Person, Seat, Tier
@@ -390,60 +390,6 @@ def tier_order(model: Model) -> list[Tier]:
     return out
 
 
-def ancestors(model: Model, tier_id: str | None) -> list[str]:
-    """A tier and the tiers it is within, nearest first."""
-    out: list[str] = []
-    while tier_id and tier_id not in out:
-        tier = model.entity(tier_id)
-        if not isinstance(tier, Tier):
-            break
-        out.append(tier_id)
-        tier_id = tier.parent
-    return out
-
-
-def common_tier(model: Model, tiers) -> str | None:
-    """The narrowest tier that contains all of these tiers (None if there are none, or nothing contains them all)."""
-    tiers = [t for t in tiers if t]
-    if not tiers:
-        return None
-    common = ancestors(model, tiers[0])
-    for other in tiers[1:]:
-        theirs = set(ancestors(model, other))
-        common = [t for t in common if t in theirs]
-    return common[0] if common else None
-
-
-def entity_tier(model: Model, facts: Facts, id: str | None, _seen: frozenset = frozenset()) -> str | None:
-    """The tier an organisation or forum works at, taking the narrowest tier containing all of several.
-
-    Like `Facts.tier_of`, but an organisation serving several places, or a
-    forum of several bodies (committees in common of trusts in different
-    places), works at the tier containing them all, not at the first.
-    """
-    entity = model.entity(id) if id else None
-    if entity is None or id in _seen:
-        return None
-    seen = _seen | {id}
-    if isinstance(entity, Tier):
-        return entity.id
-    if isinstance(entity, Forum):
-        if entity.tier:
-            return entity.tier
-        found = common_tier(model, [entity_tier(model, facts, p, seen) for p in entity.parents])
-        return found or common_tier(model, [entity_tier(model, facts, p, seen) for p in entity.partners])
-    if isinstance(entity, Organisation):
-        if entity.kind == "icb" and entity.id in facts.system_of_icb:
-            return facts.system_of_icb[entity.id].id
-        return common_tier(model, entity.area)
-    return facts.tier_of(id)
-
-
-def forum_tier(model: Model, facts: Facts, forum: Forum) -> str | None:
-    """The tier a forum works at: its own `serves`; else the narrowest tier containing its parents', else its partners'."""
-    return entity_tier(model, facts, forum.id)
-
-
 def national(facts: Facts, forum: Forum) -> bool:
     """A forum of NHS England or one of its regions."""
     return any(
@@ -471,7 +417,7 @@ def forums_in_focus(model: Model, facts: Facts, focus: str | None, lens: str) ->
             or any(seat_class(model, s).organisation == focus for s in f.seats)
         ]
     if isinstance(entity, Tier):
-        return [f for f in model.forums if focus in ancestors(model, forum_tier(model, facts, f))]
+        return [f for f in model.forums if focus in facts.tier_path(facts.footprint_tier(f.id))]
     kinds = {"Function": "function", "Delegation": "delegation", "PooledFund": "pooled fund", "Decision": "decision"}
     kind = kinds.get(type(entity).__name__, "entity") if entity is not None else "entity"
     raise FocusError(
@@ -578,7 +524,7 @@ def assess(model: Model, focus: str | None = None) -> LensReport:
     forums = forums_in_focus(model, facts, focus, "inclusion")
     groups: dict[str, list[Forum]] = defaultdict(list)
     for forum in forums:
-        tier = forum_tier(model, facts, forum)
+        tier = facts.footprint_tier(forum.id)
         if tier:
             groups[tier].append(forum)
         elif national(facts, forum):

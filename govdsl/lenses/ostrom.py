@@ -36,14 +36,12 @@ from collections import defaultdict
 
 import attrs
 
-from govdsl.check.facts import Facts
+from govdsl.analysis.facts import Facts
 from govdsl.lenses import FocusError, LensFinding, LensReport, Section, Table
 from govdsl.lenses.inclusion import (
     PARTNER_CAPACITY_CLASS,
     AffectedIndex,
     affected_organisations,
-    ancestors,
-    entity_tier,
     organisation_class,
     presence,
 )
@@ -126,20 +124,20 @@ class Scope:
         return self.system.id if self.system else None
 
 
-def _root(model: Model, tier_id: str | None) -> str | None:
-    chain = ancestors(model, tier_id)
+def _root(facts: Facts, tier_id: str | None) -> str | None:
+    chain = facts.tier_path(tier_id)
     return chain[-1] if chain else None
 
 
 def _system_of(model: Model, facts: Facts, id: str | None) -> str | None:
     entity = model.entity(id) if id else None
     if isinstance(entity, Person):
-        for organisation in tuple(entity.employers) + tuple(p.organisation for p in entity.posts if p.organisation):
-            found = _root(model, entity_tier(model, facts, organisation))
+        for organisation in facts.acts_for(entity.id):
+            found = _root(facts, facts.footprint_tier(organisation))
             if found:
                 return found
         return None
-    return _root(model, entity_tier(model, facts, id))
+    return _root(facts, facts.footprint_tier(id))
 
 
 def _scopes(model: Model, facts: Facts) -> list[Scope]:
@@ -158,7 +156,7 @@ def _scopes(model: Model, facts: Facts) -> list[Scope]:
     scopes = []
     for system in systems:
         sid = system.id
-        tiers = tuple(t for t in model.tiers if _root(model, t.id) == sid)
+        tiers = tuple(t for t in model.tiers if _root(facts, t.id) == sid)
         forums = tuple(f for f in model.forums if system_of(f.id) == sid)
         organisations = tuple(o for o in model.organisations if system_of(o.id) == sid)
         delegations = tuple(d for d in model.delegations if sid in (system_of(d.delegate), system_of(d.delegator)))
@@ -214,20 +212,19 @@ def _rank(model: Model, facts: Facts, party: str | None) -> int | None:
         ):
             return _NATIONAL
     if isinstance(entity, Person):
-        ranks = [_rank(model, facts, o) for o in entity.employers]
-        ranks += [_rank(model, facts, p.organisation) for p in entity.posts if p.organisation]
+        ranks = [_rank(model, facts, o) for o in facts.acts_for(entity.id)]
         if any(p.role == "place_director" for p in entity.posts):
             ranks.append(v.TIER_KINDS["place"].rank)
         known = [r for r in ranks if r is not None]
         return max(known) if known else None
-    tier = model.entity(entity_tier(model, facts, party) or "")
+    tier = model.entity(facts.footprint_tier(party) or "")
     return v.TIER_KINDS[tier.kind].rank if isinstance(tier, Tier) else None
 
 
 def _bodies(model: Model, facts: Facts, party: str | None) -> set[str]:
     """The organisations a party acts for, with every organisation they are part of."""
     out: set[str] = set()
-    for organisation_id in facts.body_of(party) if party else ():
+    for organisation_id in facts.acts_for(party) if party else ():
         while organisation_id and organisation_id not in out:
             out.add(organisation_id)
             organisation = facts.organisation(organisation_id)
@@ -527,7 +524,7 @@ def _conflict_resolution(model: Model, facts: Facts, scope: Scope) -> Principle:
     missing = []
     if system.arbiter:
         external = _rank(model, facts, system.arbiter) == _NATIONAL or any(
-            _rank(model, facts, o) == _NATIONAL for o in facts.body_of(system.arbiter)
+            _rank(model, facts, o) == _NATIONAL for o in facts.acts_for(system.arbiter)
         )
         where = "external to the system (NHS England)" if external else "within the system"
         evidence.append(Evidence(f"an arbiter, {where}", "yes", (system.arbiter,)))

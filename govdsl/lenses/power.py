@@ -461,14 +461,14 @@ def analyse_forum(model: Model, forum: Forum, method: str = "auto", facts=None) 
     None when the forum does not vote (no decision rule, or no voting
     members), or when its games are too large to count exactly (many players
     with unusual weights: see `STATE_LIMIT`). `facts` (a
-    `govdsl.check.facts.Facts` of the model) may be passed to save working
+    `govdsl.analysis.facts.Facts` of the model) may be passed to save working
     them out again for every forum.
     """
     rule = forum.decision_rule
     if rule is None or not _voting_seats(forum):
         return None
     if facts is None:
-        from govdsl.check.facts import Facts
+        from govdsl.analysis.facts import Facts
 
         facts = Facts(model, model)
     owners = facts.organisations_of(forum.id)
@@ -515,7 +515,7 @@ def _forums_in_focus(model: Model, focus: str | None) -> list[Forum]:
             or any(s.voting and seat_organisation(model, s) == focus for s in f.seats)
         ]
     if isinstance(entity, Tier):
-        from govdsl.check.facts import Facts
+        from govdsl.analysis.facts import Facts
 
         facts = Facts(model, model)
         within = {focus}
@@ -715,7 +715,7 @@ def assess(model: Model, focus: str | None = None) -> LensReport:
     forums = _forums_in_focus(model, focus)
     analysed: list[ForumPower] = []
     skipped: list[str] = []
-    from govdsl.check.facts import Facts
+    from govdsl.analysis.facts import Facts
 
     facts = Facts(model, model)
     for forum in forums:

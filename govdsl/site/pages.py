@@ -23,7 +23,8 @@ from collections import defaultdict
 import attrs
 
 from govdsl import __version__
-from govdsl.check.timeline import as_of as in_force_on
+from govdsl.analysis.dates import as_of as in_force_on
+from govdsl.analysis.facts import Facts
 from govdsl.diagnostics import Diagnostic
 from govdsl.export import tables
 from govdsl.export.tables import (
@@ -50,7 +51,6 @@ from govdsl.model.types import (
     PooledFund,
     Tier,
 )
-from govdsl.render.views.common import home_tier
 from govdsl.site.diagrams import Diagram, draw
 
 # -- what a page is made of -------------------------------------------------------------------------
@@ -534,8 +534,9 @@ def _tiers(b: _Builder) -> tuple[tuple[TierView, ...], tuple[Link, ...]]:
     model = b.model
     at: dict[str | None, list[Link]] = defaultdict(list)
     tier_ids = {t.id for t in model.tiers}
+    facts = Facts(model)
     for entity in (*model.organisations, *model.forums):
-        tier = home_tier(model, entity.id)
+        tier = facts.tier_of(entity.id)
         at[tier if tier in tier_ids else None].append(b.link(entity.id))
     children: dict[str | None, list[Tier]] = defaultdict(list)
     for tier in model.tiers:

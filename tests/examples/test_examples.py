@@ -70,7 +70,7 @@ def test_broken_set_covers_every_diagnostic_and_rule():
 
 @pytest.fixture(scope="module")
 def example_models():
-    from govdsl.check.timeline import as_of
+    from govdsl.analysis.dates import as_of
 
     models = {}
     for name in sorted(DELIBERATE):

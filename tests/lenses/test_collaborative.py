@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import govdsl
-from govdsl.check.timeline import as_of
+from govdsl.analysis.dates import as_of
 from govdsl.lenses import LENSES, assess
 from govdsl.lenses.collaborative import (
     HIGH,

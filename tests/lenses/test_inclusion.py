@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import govdsl
-from govdsl.check.facts import Facts
-from govdsl.check.timeline import as_of
+from govdsl.analysis.facts import Facts
+from govdsl.analysis.dates import as_of
 from govdsl.lenses import FocusError, assess
 from govdsl.lenses.inclusion import (
     ABSENT,
@@ -25,7 +25,6 @@ from govdsl.lenses.inclusion import (
     PARTNER,
     VOTING,
     affected_classes,
-    forum_tier,
     labelled_collaborative,
     organisation_class,
     presence,
@@ -208,10 +207,10 @@ def test_labelled_collaborative(model):
     assert not labelled_collaborative(_forum(model, "quality"))
 
 
-def test_forum_tier(model):
+def test_the_tier_a_forum_covers(model):
     facts = Facts(model, model)
-    assert forum_tier(model, facts, _forum(model, "east_partnership")) == "east"
-    assert forum_tier(model, facts, _forum(model, "quality")) == "sys"
+    assert facts.footprint_tier("east_partnership") == "east"
+    assert facts.footprint_tier("quality") == "sys"
 
 
 # -- the report -------------------------------------------------------------------------------------------

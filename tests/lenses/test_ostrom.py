@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import govdsl
-from govdsl.check.timeline import as_of
+from govdsl.analysis.dates import as_of
 from govdsl.lenses import FocusError, assess
 from govdsl.lenses.ostrom import MISSING, NOT_MODELLED, PARTIAL, PRESENT, principles, systems
 from govdsl.lenses.report import render

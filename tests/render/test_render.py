@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from govdsl import load, load_text
-from govdsl.check.timeline import as_of
+from govdsl.analysis.dates import as_of
 from govdsl.render import FORMATS, VIEWS, FocusError, render, view_graph
 from govdsl.render.layout import engines
 from govdsl.render.style import NODE_STYLES, contrast

@@ -16,7 +16,7 @@ import datetime as dt
 from collections import defaultdict
 
 from govdsl.check.registry import Finding, Rule, register
-from govdsl.check.timeline import in_force
+from govdsl.analysis.dates import in_force
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Decision, Delegation, Forum, Seat

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from govdsl.check.authority import UNLIMITED, widest_limits
+from govdsl.analysis.authority import UNLIMITED
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
@@ -79,25 +79,6 @@ def _is_nhse(ctx, organisation_id) -> bool:
     return bool(kind and kind.word in _NHSE_KINDS)
 
 
-def _bodies(ctx, party: str | None) -> tuple[str, ...]:
-    """The organisations a party acts for: itself, a forum's bodies, a person's employers and posts."""
-    if not party:
-        return ()
-    facts = ctx.facts
-    if facts.organisation(party):
-        return (party,)
-    if facts.forum(party):
-        return facts.organisations_of(party)
-    person = facts.person(party)
-    if person is None:
-        return ()
-    found = list(person.employers)
-    for post in person.posts:
-        if post.organisation and post.organisation not in found and facts.organisation(post.organisation):
-            found.append(post.organisation)
-    return tuple(found)
-
-
 def _describe(ctx, party: str) -> str:
     """`northmoor_council` (a unitary council).
 
@@ -112,33 +93,6 @@ def _describe(ctx, party: str) -> str:
     else:
         label = "a person"
     return f"`{party}` ({label})"
-
-
-def _nhse_id(ctx) -> str | None:
-    found = [o.id for o in ctx.model.organisations if o.kind == "nhs_england"]
-    return found[0] if len(found) == 1 else None
-
-
-def _canonical(ctx, party: str, nhse: str | None = None) -> str:
-    """The party that holds functions for `party`.
-
-    An organisation and its board act as one (the board decides for the
-    organisation), and an NHS England region is part of NHS England.
-    """
-    facts = ctx.facts
-    forum = facts.forum(party)
-    if forum is not None and forum.kind == "board":
-        for parent in forum.parents:
-            if facts.organisation(parent):
-                return _canonical(ctx, parent, nhse)
-        return party
-    organisation = facts.organisation(party)
-    if organisation is not None and organisation.kind == "nhs_england_region":
-        parent = _kind(ctx, organisation.part_of)
-        if parent is not None and parent.word == "nhs_england":
-            return organisation.part_of
-        return nhse or party
-    return party
 
 
 def _function(ctx, function_id) -> Function | None:
@@ -159,7 +113,7 @@ def _council_made_delegate(ctx, delegation: Delegation) -> str | None:
         return None
     if not delegate_bodies or not all(_is_local_government(ctx, o) for o in delegate_bodies):
         return None
-    delegator_bodies = _bodies(ctx, delegation.delegator)
+    delegator_bodies = ctx.facts.acts_for(delegation.delegator)
     if delegator_bodies and all(_is_local_government(ctx, o) for o in delegator_bodies):
         return None  # a council arranging its own business
     return delegate_bodies[0]
@@ -190,7 +144,7 @@ def _fit_scheme(ctx, d: Delegation) -> _Fit:
             f"{_describe(ctx, d.delegate)} is an organisation in its own right, "
             f"not a committee or member of staff of `{d.delegator}`"
         )
-    giver, receiver = _bodies(ctx, d.delegator), _bodies(ctx, d.delegate)
+    giver, receiver = ctx.facts.acts_for(d.delegator), ctx.facts.acts_for(d.delegate)
     if not giver or not receiver:
         return None, ""
     outside = [o for o in receiver if o not in giver]
@@ -203,7 +157,7 @@ def _fit_scheme(ctx, d: Delegation) -> _Fit:
 
 
 def _fit_s65z5_delegation(ctx, d: Delegation) -> _Fit:
-    giver, receiver = _bodies(ctx, d.delegator), _bodies(ctx, d.delegate)
+    giver, receiver = ctx.facts.acts_for(d.delegator), ctx.facts.acts_for(d.delegate)
     if not giver or not receiver:
         return None, ""
     others = [o for o in dict.fromkeys(giver + receiver) if not _is_nhs_body(ctx, o)]
@@ -225,7 +179,7 @@ def _fit_joint_exercise(ctx, d: Delegation) -> _Fit:
 
 
 def _fit_s75(ctx, d: Delegation) -> _Fit:
-    parties = tuple(dict.fromkeys(_bodies(ctx, d.delegator) + _bodies(ctx, d.delegate)))
+    parties = tuple(dict.fromkeys(ctx.facts.acts_for(d.delegator) + ctx.facts.acts_for(d.delegate)))
     if not parties:
         return None, ""
     nhs = any(_is_nhs_body(ctx, o) for o in parties)
@@ -240,7 +194,7 @@ def _fit_s75(ctx, d: Delegation) -> _Fit:
 
 
 def _fit_nhse_agreement(ctx, d: Delegation) -> _Fit:
-    giver, receiver = _bodies(ctx, d.delegator), _bodies(ctx, d.delegate)
+    giver, receiver = ctx.facts.acts_for(d.delegator), ctx.facts.acts_for(d.delegate)
     if not giver or not receiver:
         return None, ""
     if not any(_is_nhse(ctx, o) for o in giver):
@@ -274,7 +228,7 @@ def _fit_lead_provider(ctx, d: Delegation) -> _Fit:
 
 
 def _fit_s101(ctx, d: Delegation) -> _Fit:
-    giver = _bodies(ctx, d.delegator)
+    giver = ctx.facts.acts_for(d.delegator)
     if not giver:
         return None, ""
     if all(_is_local_government(ctx, o) for o in giver):
@@ -317,60 +271,6 @@ def _basis_hint(ctx, d: Delegation, fallback: str) -> str:
 
 
 # -- chains of delegation -------------------------------------------------------------------------
-
-
-class _Chains:
-    """Who holds each delegated function, with what financial limit, and how they got it."""
-
-    def __init__(self, ctx):
-        self.ctx = ctx
-        self.canon: dict[str, str] = {}
-        self.nhse = _nhse_id(ctx)  # regions without `part_of` count as the only NHS England
-        # function id -> canonical party -> (limit it holds, the delegation it came through)
-        self.best: dict[str, dict[str, tuple[Decimal, Delegation | None]]] = {}
-        self.root: dict[str, str] = {}
-        self.incoming: dict[str, dict[str, list[Delegation]]] = {}
-        self.by_function: dict[str, list[Delegation]] = defaultdict(list)
-        for d in ctx.model.delegations:
-            for function_id in d.functions:
-                self.by_function[function_id].append(d)
-        for function_id, delegations in self.by_function.items():
-            self._walk(function_id, delegations)
-
-    def c(self, party: str) -> str:
-        if party not in self.canon:
-            self.canon[party] = _canonical(self.ctx, party, self.nhse)
-        return self.canon[party]
-
-    def _walk(self, function_id: str, delegations: list[Delegation]):
-        function = _function(self.ctx, function_id)
-        outgoing: dict[str, list[Delegation]] = defaultdict(list)
-        incoming: dict[str, list[Delegation]] = defaultdict(list)
-        for d in delegations:
-            if not d.delegator or not d.delegate or self.c(d.delegator) == self.c(d.delegate):
-                continue
-            outgoing[self.c(d.delegator)].append(d)
-            incoming[self.c(d.delegate)].append(d)
-        self.incoming[function_id] = incoming
-        if function is None or not function.holder:
-            return
-        root = self.c(function.holder)
-        self.root[function_id] = root
-        # Widest path: each party gets the largest limit any chain from the holder gives it.
-        best = widest_limits(root, outgoing, self.c)
-        self.best[function_id] = best
-
-    def chain(self, function_id: str, party: str) -> list[Delegation]:
-        """The delegations from the holder to `party` that give it its largest limit, holder first."""
-        best = self.best.get(function_id, {})
-        out, seen = [], set()
-        current = party
-        while current in best and best[current][1] is not None and current not in seen:
-            seen.add(current)
-            d = best[current][1]
-            out.append(d)
-            current = self.c(d.delegator)
-        return list(reversed(out))
 
 
 # -- the rules --------------------------------------------------------------------------------------
@@ -448,7 +348,7 @@ class ReservedFunctionDelegated(Rule):
             function = _function(ctx, function_id)
             if function is None or not function.reserved_to or delegation.delegate == function.reserved_to:
                 continue
-            nhse = any(_is_nhse(ctx, o) for o in _bodies(ctx, function.holder) + _bodies(ctx, function.reserved_to))
+            nhse = any(_is_nhse(ctx, o) for o in ctx.facts.acts_for(function.holder) + ctx.facts.acts_for(function.reserved_to))
             message = (
                 f"`{function_id}` is reserved to `{function.reserved_to}`, which must decide it itself, "
                 f"but delegation `{delegation.id}` hands it to `{delegation.delegate}`"
@@ -551,7 +451,7 @@ class DelegationWithoutAssuranceLine(Rule):
         targets = cache["lines"].get(delegation.delegate, ())
         if not targets:
             return False
-        side = {delegation.delegator, *_bodies(ctx, delegation.delegator)}
+        side = {delegation.delegator, *ctx.facts.acts_for(delegation.delegator)}
         for organisation in list(side):
             side.update(f.id for f in ctx.facts.boards_of.get(organisation, ()))
         return any(t in side for t in targets)
@@ -733,20 +633,20 @@ class DelegationBeyondAuthority(Rule):
     targets = ("model",)
 
     def check(self, model, ctx):
-        chains = _Chains(ctx)
+        chains = ctx.facts.authority
         # Functions a delegation hands on without authority, grouped by how the giver got them.
         not_held: dict[tuple, tuple[Delegation, list[Delegation], list[Function]]] = {}
         for function_id, delegations in chains.by_function.items():
-            best = chains.best.get(function_id)
-            if best is None:
+            best = chains.held(function_id)
+            if not best:
                 continue  # no holder declared: nothing to trace back to
             function = _function(ctx, function_id)
-            incoming = chains.incoming.get(function_id, {})
+            incoming = chains.incoming(function_id)
             for d in delegations:
                 if not d.delegator or not d.delegate:
                     continue
-                giver = chains.c(d.delegator)
-                if giver == chains.c(d.delegate):
+                giver = chains.canonical(d.delegator)
+                if giver == chains.canonical(d.delegate):
                     continue
                 if giver not in best:
                     received = incoming.get(giver, [])
@@ -788,7 +688,7 @@ class DelegationBeyondAuthority(Rule):
     @staticmethod
     def _over_limit(ctx, chains, d, function, giver, held):
         related = list(_related(function.span, f"`{function.id}` is held by `{function.holder}` with no limit"))
-        links = chains.chain(function.id, giver)
+        links = list(chains.chain(function.id, giver))
         if len(links) > 8:  # a long chain: the links that set a limit, and the last one
             links = [e for e in links[:-1] if e.limit is not None][:7] + links[-1:]
         for link in links:
@@ -892,7 +792,7 @@ class JointDecisionInCommitteesInCommon(Rule):
         covered: set[str] = set()
         related = []
         for d in ctx.facts.delegations_to.get(target.id, ()):
-            giver = _bodies(ctx, d.delegator)
+            giver = ctx.facts.acts_for(d.delegator)
             if len(giver) == 1:
                 covered.add(giver[0])
                 related.extend(_related(d.span, f"`{giver[0]}` delegates to it here"))
@@ -1177,22 +1077,22 @@ class FurtherDelegationNotPermitted(Rule):
     targets = ("model",)
 
     def check(self, model, ctx):
-        chains = _Chains(ctx)
+        chains = ctx.facts.authority
         # Functions passed on against the givers' wishes, grouped by the delegations that forbade it.
         groups: dict[tuple, tuple[Delegation, list[Delegation], list[str]]] = {}
         for function_id, delegations in chains.by_function.items():
-            best = chains.best.get(function_id)
-            if best is None:
+            best = chains.held(function_id)
+            if not best:
                 continue
-            root = chains.root[function_id]
-            incoming = chains.incoming.get(function_id, {})
+            root = chains.root(function_id)
+            incoming = chains.incoming(function_id)
             for d in delegations:
                 if not d.delegator or not d.delegate:
                     continue
-                giver = chains.c(d.delegator)
-                if giver == root or giver not in best or giver == chains.c(d.delegate):
+                giver = chains.canonical(d.delegator)
+                if giver == root or giver not in best or giver == chains.canonical(d.delegate):
                     continue  # the holder, or DEL004's business
-                received = [e for e in incoming.get(giver, ()) if chains.c(e.delegator) in best]
+                received = [e for e in incoming.get(giver, ()) if chains.canonical(e.delegator) in best]
                 if not received or any(e.further_delegation for e in received):
                     continue
                 key = (d.id, tuple(e.id for e in received))

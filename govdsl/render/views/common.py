@@ -51,27 +51,3 @@ def tier_clusters(model: Model) -> tuple[Cluster, ...]:
     for tier in model.tiers:
         place(tier)
     return tuple(ordered)
-
-
-def home_tier(model: Model, id: str, _seen=None) -> str | None:
-    """The tier an organisation or forum is drawn in."""
-    entity = model.entity(id)
-    seen = _seen or set()
-    if entity is None or id in seen:
-        return None
-    seen.add(id)
-    if isinstance(entity, Forum):
-        if entity.tier:
-            return entity.tier
-        for parent in entity.parents:
-            found = home_tier(model, parent, seen)
-            if found:
-                return found
-        return None
-    if isinstance(entity, Organisation):
-        if entity.kind == "icb":
-            for tier in model.tiers:
-                if tier.kind == "system" and tier.icb == entity.id:
-                    return tier.id
-        return entity.area[0] if entity.area else None
-    return None

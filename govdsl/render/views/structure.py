@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from govdsl.analysis.facts import Facts
 from govdsl.model.types import Model
 from govdsl.render.graph import Edge, Graph
-from govdsl.render.views.common import entity_node, home_tier, tier_clusters
+from govdsl.render.views.common import entity_node, tier_clusters
 
 
 def build(model: Model) -> Graph:
     clusters = tier_clusters(model)
     cluster_ids = {c.id for c in clusters}
+    facts = Facts(model)
     nodes, edges = [], []
     for entity in (*model.organisations, *model.forums):
-        tier = home_tier(model, entity.id)
+        tier = facts.tier_of(entity.id)
         node = entity_node(model, entity.id, tier if tier in cluster_ids else None)
         if node:
             nodes.append(node)

@@ -10,7 +10,8 @@ import attrs
 import pytest
 
 import govdsl
-from govdsl.check.facts import NATIONAL_RANK, Facts
+from govdsl.analysis.dates import as_of
+from govdsl.analysis.facts import NATIONAL_RANK, Facts
 
 FULL = Path(__file__).parent.parent / "model" / "full.gov"
 ON = dt.date(2024, 1, 1)
@@ -28,12 +29,14 @@ def full() -> Facts:
     return Facts(compilation.model, compilation.model)
 
 
-def test_body_of_a_party_to_a_delegation(full):
-    assert full.body_of("northmoor_icb") == ("northmoor_icb",)  # an organisation acts for itself
-    assert full.body_of("audit") == ("northmoor_icb",)  # a committee, for the body above its board
-    assert full.body_of("hugh_marsh") == ("northmoor_hospitals",)  # a person, for their employer
-    assert full.body_of("north") == ()  # a tier is no body
-    assert full.body_of("nobody") == ()
+def test_the_organisations_a_party_acts_for(full):
+    assert full.acts_for("northmoor_icb") == ("northmoor_icb",)  # an organisation acts for itself
+    assert full.acts_for("audit") == ("northmoor_icb",)  # a committee, for the body above its board
+    # a person, for their employer, then the organisations of their posts
+    assert full.acts_for("hugh_marsh") == ("northmoor_hospitals", "moor_hospice", "northmoor_icb")
+    assert Facts(as_of(full.history, ON), full.history).acts_for("hugh_marsh") == ("northmoor_hospitals",)  # the other posts ended
+    assert full.acts_for("north") == ()  # a tier is no body
+    assert full.acts_for("nobody") == ()
 
 
 def test_icbs_and_their_committees(full):

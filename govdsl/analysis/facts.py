@@ -1,8 +1,11 @@
-"""Facts derived from the model that several rules need, each computed once.
+"""Facts derived from a resolved model, each with one definition and computed once.
 
-Rules must cost time linear in the model; they get there by asking these
-indexes ("the seats of this person", "the board of this ICB", "the tier a
-forum works at") instead of scanning the model themselves.
+Rules, queries, lenses, what-if, diff, exports, the handbook, the renderer
+and the language server all ask these questions ("the seats of this person",
+"the board of this ICB", "the tier a forum works at", "the party that holds
+functions for this board", "the organisations this person acts for")
+instead of working the answers out themselves, so that the answers agree and
+each costs time linear in the model once per run.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from functools import cached_property
 
 import attrs
 
-from govdsl.check.timeline import in_force, posts_on
+from govdsl.analysis.authority import Authority
+from govdsl.analysis.dates import in_force, posts_on
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Delegation, Forum, Interest, Model, Organisation, Person, Seat, Tier
 
@@ -22,9 +26,12 @@ REGIONAL_RANK = -1  # NHS England regions
 
 
 class Facts:
-    def __init__(self, model: Model, history: Model):
+    """The questions about one model; `history` holds every dated arrangement (the model itself if not given)."""
+
+    def __init__(self, model: Model, history: Model | None = None):
         self.model = model  # as of the check date
-        self.history = history  # every dated arrangement, for decisions
+        self.history = history if history is not None else model  # every dated arrangement, for decisions
+        self._canonical: dict[str, str] = {}
 
     # -- lookups -------------------------------------------------------------------------
     def organisation(self, id) -> Organisation | None:
@@ -97,16 +104,65 @@ class Facts:
             walk(forum.id, frozenset())
         return result
 
-    def body_of(self, party: str) -> tuple[str, ...]:
-        """The organisations a party to a delegation acts for (itself, if an organisation)."""
+    def acts_for(self, party: str | None) -> tuple[str, ...]:
+        """The organisations a party acts for: itself, if an organisation; a forum's bodies;
+        a person's employers, then the declared organisations of their posts."""
+        if not party:
+            return ()
         if self.organisation(party):
             return (party,)
         if self.forum(party):
             return self.organisations_of(party)
         person = self.person(party)
-        if person:
-            return person.employers
-        return ()
+        if person is None:
+            return ()
+        found = list(person.employers)
+        for post in person.posts:
+            if post.organisation and post.organisation not in found and self.organisation(post.organisation):
+                found.append(post.organisation)
+        return tuple(found)
+
+    # -- the party behind a seat or delegation -------------------------------------------------
+    @cached_property
+    def nhs_england(self) -> str | None:
+        """NHS England, when the model declares exactly one (regions without `part_of` belong to it)."""
+        found = [o.id for o in self.model.organisations if o.kind == "nhs_england"]
+        return found[0] if len(found) == 1 else None
+
+    def canonical(self, party: str) -> str:
+        """The party that holds functions for `party`.
+
+        An organisation and its board act as one (the board decides for the
+        organisation), and an NHS England region is part of NHS England.
+        """
+        found = self._canonical.get(party)
+        if found is None:
+            found = self._canonical[party] = self._canonical_of(party)
+        return found
+
+    def _canonical_of(self, party: str) -> str:
+        forum = self.forum(party)
+        if forum is not None and forum.kind == "board":
+            for parent in forum.parents:
+                organisation = self.organisation(parent)
+                if organisation is not None:
+                    return self._region_holder(organisation)
+            return party
+        organisation = self.organisation(party)
+        return self._region_holder(organisation) if organisation is not None else party
+
+    def _region_holder(self, organisation: Organisation) -> str:
+        if organisation.kind != "nhs_england_region":
+            return organisation.id
+        parent = self.kind_of(organisation.part_of)
+        if parent is not None and parent.word == "nhs_england":
+            return organisation.part_of
+        return self.nhs_england or organisation.id
+
+    @cached_property
+    def authority(self) -> Authority:
+        """Who holds each delegated function, with what limit and through which chain."""
+        return Authority(self)
 
     @cached_property
     def icbs(self) -> list[Organisation]:
@@ -175,10 +231,22 @@ class Facts:
 
     @cached_property
     def system_of_icb(self) -> dict[str, Tier]:
-        return {t.icb: t for t in self.model.tiers if t.kind == "system" and t.icb}
+        """ICB id -> the system that names it (`icb:`); the first declared, if several do."""
+        found: dict[str, Tier] = {}
+        for t in self.model.tiers:
+            if t.kind == "system" and t.icb:
+                found.setdefault(t.icb, t)
+        return found
 
-    def tier_of(self, id: str, _seen=None) -> str | None:
-        """The tier an organisation, forum or person works at, if it can be told."""
+    def tier_of(self, id: str | None, _seen=None) -> str | None:
+        """The tier an organisation, forum or person works at, if it can be told.
+
+        A tier is its own; a forum works at its `serves` tier, else at the tier
+        of its first parent that has one; an ICB at the system that names it;
+        any other organisation at the widest tier of its `area` (the first, of
+        tiers equally wide); a person at the tier of their first employer that
+        has one. This is also the tier a diagram draws an entity in.
+        """
         entity = (self.forum(id) or self.model.entity(id)) if id else None
         seen = _seen or set()
         if entity is None or id in seen:
@@ -206,6 +274,55 @@ class Facts:
                 if found:
                     return found
         return None
+
+    def tier_path(self, tier_id: str | None) -> list[str]:
+        """A tier and the tiers it is within, nearest first (a place, its system)."""
+        path: list[str] = []
+        current = tier_id
+        while current and current not in path:
+            tier = self.tier(current)
+            if tier is None:
+                break
+            path.append(current)
+            current = tier.parent
+        return path
+
+    def common_tier(self, tiers) -> str | None:
+        """The narrowest tier that contains all of these tiers (None if there are none, or nothing contains them all)."""
+        tiers = [t for t in tiers if t]
+        if not tiers:
+            return None
+        common = self.tier_path(tiers[0])
+        for other in tiers[1:]:
+            theirs = set(self.tier_path(other))
+            common = [t for t in common if t in theirs]
+        return common[0] if common else None
+
+    def footprint_tier(self, id: str | None, _seen: frozenset = frozenset()) -> str | None:
+        """The narrowest tier containing everything an organisation or forum covers.
+
+        Unlike `tier_of` (where an entity sits, and is drawn), an organisation
+        serving several places, or a forum of several bodies (committees in
+        common of trusts in different places), covers the tier containing them
+        all, not the first: the lenses ask this when they judge who a forum
+        speaks for.
+        """
+        entity = self.model.entity(id) if id else None
+        if entity is None or id in _seen:
+            return None
+        seen = _seen | {id}
+        if isinstance(entity, Tier):
+            return entity.id
+        if isinstance(entity, Forum):
+            if entity.tier:
+                return entity.tier
+            found = self.common_tier([self.footprint_tier(p, seen) for p in entity.parents])
+            return found or self.common_tier([self.footprint_tier(p, seen) for p in entity.partners])
+        if isinstance(entity, Organisation):
+            if entity.kind == "icb" and entity.id in self.system_of_icb:
+                return self.system_of_icb[entity.id].id
+            return self.common_tier(entity.area)
+        return self.tier_of(id)
 
     def rank_of(self, id: str) -> int | None:
         """How far from people a party decides: -2 national ... 3 neighbourhood."""
