@@ -38,10 +38,10 @@ from govdsl.analysis.authority import UNLIMITED, Authority, Holding
 from govdsl.analysis.facts import Facts
 from govdsl.analysis.dates import as_of as model_as_of
 from govdsl.analysis.dates import posts_on
+from govdsl.analysis.wording import category_of, kind_label, title_of
 from govdsl.diagnostics import did_you_mean
 from govdsl.model import vocabulary as v
 from govdsl.model.types import (
-    Decision,
     Delegation,
     Forum,
     Function,
@@ -52,7 +52,7 @@ from govdsl.model.types import (
     Seat,
     Tier,
 )
-from govdsl.text import clean, money
+from govdsl.text import article, clean, money
 
 JSON_FORMAT_VERSION = 1
 
@@ -148,38 +148,6 @@ def parse_amount(text: str) -> Decimal | None:
 
 
 # -- describing things -------------------------------------------------------------------------------
-
-
-def title_of(entity) -> str:
-    if isinstance(entity, Person):
-        return clean(entity.name)
-    return clean(getattr(entity, "title", None) or getattr(entity, "id", ""))
-
-
-def category_of(entity) -> str:
-    return {
-        Tier: "tier",
-        Organisation: "organisation",
-        Person: "person",
-        Forum: "forum",
-        Function: "function",
-        Decision: "decision",
-        Delegation: "delegation",
-    }.get(type(entity), "entity")
-
-
-def kind_label(entity) -> str:
-    """"committee", "NHS foundation trust", "place", "person"..."""
-    if isinstance(entity, Forum):
-        kind = v.FORUM_KINDS.get(entity.kind)
-        return kind.label if kind else "forum"
-    if isinstance(entity, Organisation):
-        kind = v.ORGANISATION_KINDS.get(entity.kind)
-        return kind.label if kind else "organisation"
-    if isinstance(entity, Tier):
-        kind = v.TIER_KINDS.get(entity.kind)
-        return kind.label if kind else "tier"
-    return category_of(entity)
 
 
 def name(model: Model, id: str | None) -> str:
@@ -301,7 +269,7 @@ class Names:
         if entity is not None:
             if category_of(entity) in categories:
                 return entity
-            raise QueryError(f"`{raw}` is {_article(kind_label(entity))}, not {what}")
+            raise QueryError(f"`{raw}` is {article(kind_label(entity))}, not {what}")
         wanted = key(raw)
         if not wanted:
             raise QueryError(f"{what} is missing from the question")
@@ -364,7 +332,7 @@ class Names:
         elsewhere = [e[0] for e in self.entries if e[1] not in categories and wanted in e[2]]
         if elsewhere:
             other = elsewhere[0]
-            return f"`{raw}` names {_article(kind_label(other))}, {name(self.model, other.id)}, not {what}"
+            return f"`{raw}` names {article(kind_label(other))}, {name(self.model, other.id)}, not {what}"
         ids = [e[0].id for e in candidates]
         suggestion = did_you_mean(raw, ids) or did_you_mean(raw.replace(" ", "_"), ids)
         if suggestion is None:
@@ -395,10 +363,6 @@ def _noun(what: str) -> str:
 
 def _looking_for(what: str) -> str:
     return f"looking for {what}"
-
-
-def _article(label: str) -> str:
-    return ("an " if label[:1].lower() in "aeiou" and not label.startswith("NHS") else "a ") + label
 
 
 # -- the answer ------------------------------------------------------------------------------------
@@ -728,7 +692,7 @@ class Link:
     def words(self, model: Model) -> str:
         source = model.entity(self.source)
         if self.kind == "parent":
-            verb = f"is {_article(kind_label(source))} of" if isinstance(source, Forum) else "belongs to"
+            verb = f"is {article(kind_label(source))} of" if isinstance(source, Forum) else "belongs to"
             if isinstance(source, Forum) and source.kind == "board":
                 verb = "is the board of"
         elif self.kind == "accountable_to":

@@ -40,6 +40,7 @@ import attrs
 
 from govdsl.analysis.facts import Facts
 from govdsl.analysis.dates import as_of as model_as_of
+from govdsl.analysis.wording import name_of
 from govdsl.diagnostics import Diagnostic, Severity, did_you_mean
 from govdsl.model.types import Forum, Model, Organisation, Person
 from govdsl.text import clean
@@ -67,17 +68,10 @@ class Removal:
         lines = []
         for kind, ids in (("person", self.people), ("organisation", self.organisations), ("forum", self.forums)):
             for id in sorted(ids):
-                lines.append(f"remove the {kind} `{id}` ({_title(model, id)})")
+                lines.append(f"remove the {kind} `{id}` ({name_of(model, id)})")
         for forum, person in sorted(self.vacancies):
             lines.append(f"leave the seat of `{person}` on `{forum}` vacant")
         return lines
-
-
-def _title(model: Model, id: str) -> str:
-    entity = model.entity(id)
-    if isinstance(entity, Person):
-        return clean(entity.name)
-    return clean(getattr(entity, "title", None) or id)
 
 
 def removal_for(model: Model, remove: list[str] = (), vacant: list[str] = ()) -> Removal:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from govdsl.export.tables import Cell, Document, Table, long_date
+from govdsl.analysis.wording import long_date
+from govdsl.export.tables import Cell, Document, Table
 
 _ESCAPES = str.maketrans(
     {

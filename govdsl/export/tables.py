@@ -16,14 +16,15 @@ identifiers written in `.gov` files.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from decimal import Decimal
 from typing import Union
 
 import attrs
 
+from govdsl.analysis.wording import label, name_of, period_words, post_words, sentence
 from govdsl.model import vocabulary as v
 from govdsl.model.types import DecisionRule, Delegation, Forum, Function, Model, Organisation, Person, Quorum, Seat
+from govdsl.text import clean
 
 Cell = Union[str, dt.date, None]
 Row = tuple[Cell, ...]
@@ -72,48 +73,6 @@ KINDS = ("sord", "interests", "membership", "tor")
 
 
 # -- text ------------------------------------------------------------------------------------
-_LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
-
-
-def clean(text: str | None) -> str:
-    """User text made inert: line breaks kept as `\\n`, tabs as spaces, and every other
-    control, format or direction-changing character (such as U+202E, the right-to-left
-    override) replaced by U+FFFD, so it shows up instead of silently reordering text."""
-    if not text:
-        return ""
-    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS).replace("\t", " ")
-    out = []
-    for ch in text:
-        if ch == "\n" or ch.isprintable():
-            out.append(ch)
-        elif unicodedata.category(ch) == "Zs":
-            out.append(" ")
-        else:
-            out.append("\N{REPLACEMENT CHARACTER}")
-    return "".join(out).strip()
-
-
-def sentence(label: str) -> str:
-    """A vocabulary label at the start of a cell: `non-voting participant` -> `Non-voting participant`."""
-    return label[:1].upper() + label[1:]
-
-
-def long_date(day: dt.date) -> str:
-    """`1 April 2025`, as in a board paper."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def period_words(start: dt.date | None, end: dt.date | None) -> str:
-    """`since 1 April 2023`; `1 April 2023 to 31 March 2026`; `until 31 March 2026`; `` when neither is known."""
-    if start and end:
-        return f"{long_date(start)} to {long_date(end)}"
-    if start:
-        return f"since {long_date(start)}"
-    if end:
-        return f"until {long_date(end)}"
-    return ""
-
-
 def money(amount: Decimal | None) -> str:
     """`£18,000,000`; `£1,500.50`; `No limit set`."""
     if amount is None:
@@ -146,7 +105,7 @@ def _sentences(parts) -> str:
 
 def reason_words(*reasons: str | None) -> str:
     """`Reason: Bought once for the whole system`: the distinct reasons recorded, in words."""
-    texts = _unique(text for text in map(clean, reasons) if text)
+    texts = _unique(text for text in (clean(r, lines=True) for r in reasons) if text)
     return f"Reason: {'; '.join(texts)}" if texts else ""
 
 
@@ -165,13 +124,6 @@ def _unique(items) -> list:
     return out
 
 
-def _label(vocabulary: dict, word: str | None) -> str:
-    if word is None:
-        return ""
-    term = vocabulary.get(word)
-    return term.label if term is not None else word.replace("_", " ")
-
-
 class _Names:
     """Names of entities for documents: a title, or a person's name."""
 
@@ -179,19 +131,14 @@ class _Names:
         self.model = model
 
     def __call__(self, id: str | None) -> str:
-        if not id:
-            return ""
-        entity = self.model.entity(id)
-        if entity is None:
-            return clean(id)
-        return clean(getattr(entity, "name", None) or getattr(entity, "title", None) or id)
+        return name_of(self.model, id, lines=True)
 
 
 def systems(model: Model) -> tuple[str, ...]:
     """The system (or, failing that, integrated care board) names for a document's heading."""
-    names = tuple(clean(t.title) for t in model.tiers if t.kind == "system")
+    names = tuple(clean(t.title, lines=True) for t in model.tiers if t.kind == "system")
     if not names:
-        names = tuple(clean(o.title) for o in model.organisations if o.kind == "icb")
+        names = tuple(clean(o.title, lines=True) for o in model.organisations if o.kind == "icb")
     return names
 
 
@@ -210,7 +157,7 @@ def _plural(label: str) -> str:
 
 
 def _requirement_label(word: str) -> str:
-    return _label(v.CAPACITIES, word) if word in v.CAPACITIES else _label(v.QUORUM_QUALITIES, word)
+    return label(v.CAPACITIES, word) if word in v.CAPACITIES else label(v.QUORUM_QUALITIES, word)
 
 
 def quorum_words(quorum: Quorum | None) -> str:
@@ -236,9 +183,9 @@ def decision_words(rule: DecisionRule | None) -> str:
     """`Simple majority; the chair has a casting vote`."""
     if rule is None:
         return "Not set"
-    text = sentence(_label(v.DECISION_METHODS, rule.method))
+    text = sentence(label(v.DECISION_METHODS, rule.method))
     if rule.blocs:
-        text += " of " + " and ".join(_label(v.SECTORS, b) for b in rule.blocs)
+        text += " of " + " and ".join(label(v.SECTORS, b) for b in rule.blocs)
     if rule.threshold is not None:
         text += f" ({rule.threshold.normalize():f}% of the voting weight)"
     if rule.casting_vote:
@@ -252,7 +199,7 @@ def seat_words(seat: Seat, start: bool = True) -> str:
     `start=False` leaves the first letter as the label has it, for use mid-sentence.
     """
     non_voting = not seat.voting and not any(c in v.NON_VOTING_CAPACITIES for c in seat.capacities)
-    labels = [_label(v.CAPACITIES, c) for c in seat.capacities]
+    labels = [label(v.CAPACITIES, c) for c in seat.capacities]
     if non_voting:
         labels = ["member" if label == "voting member" else label for label in labels]
     text = " and ".join(labels) + (" (non-voting)" if non_voting else "")
@@ -338,7 +285,7 @@ def _delegate_name(model: Model, names: _Names, id: str) -> str:
     if isinstance(entity, Forum) and entity.kind in _JOINT_FORUMS:
         bodies = _unique([*entity.partners, *(p for p in entity.parents if isinstance(model.entity(p), Organisation))])
         if bodies:
-            return f"{name} ({_label(v.FORUM_KINDS, entity.kind)} of {_and_list(names(b) for b in bodies)})"
+            return f"{name} ({label(v.FORUM_KINDS, entity.kind)} of {_and_list(names(b) for b in bodies)})"
     return name
 
 
@@ -349,7 +296,7 @@ def sord(model: Model) -> Table:
 
     def row(section: str, function: Function, *rest) -> Row:
         ref = f"{section}{len(by_section[section]) + 1}"
-        return (ref, f"{section}. {SORD_SECTIONS[section]}", clean(function.title), clean(function.source), *rest)
+        return (ref, f"{section}. {SORD_SECTIONS[section]}", clean(function.title, lines=True), clean(function.source, lines=True), *rest)
 
     # The scheme is the system's: what NHS England reserves to its own board, or delegates
     # within NHS England, belongs in NHS England's scheme, not here (what it delegates to
@@ -375,9 +322,9 @@ def sord(model: Model) -> Table:
                     names(delegation.delegator),
                     yes_no(delegation.further_delegation),
                     money(delegation.limit),
-                    _sentences([clean(delegation.conditions), reason_words(delegation.reason, function.reason)]),
+                    _sentences([clean(delegation.conditions, lines=True), reason_words(delegation.reason, function.reason)]),
                     _join(names(r) for r in delegation.reports_to),
-                    sentence(_label(v.LEGAL_BASES, delegation.basis)),
+                    sentence(label(v.LEGAL_BASES, delegation.basis)),
                     delegation.start,
                     delegation.end,
                     delegation.review,
@@ -410,7 +357,7 @@ INTEREST_COLUMNS = (
 
 def _post_words(names: _Names, post, dated: bool = False) -> str:
     """`Chief executive, NHS Northmoor ICB`; with `dated`, `… (since 1 April 2023)` where the dates are known."""
-    role = clean(post.title) or sentence(_label(v.POST_ROLES, post.role))
+    role = post_words(post, lines=True)
     text = f"{role}, {names(post.organisation)}" if post.organisation else role
     period = period_words(post.start, post.end) if dated else ""
     return f"{text} ({period})" if period else text
@@ -431,22 +378,22 @@ def interests(model: Model, withheld: frozenset[str] = frozenset()) -> Table:
     names = _Names(model)
     rows: list[Row] = []
     for person in model.people:
-        name, roles = clean(person.name), _roles(model, names, person)
+        name, roles = clean(person.name, lines=True), _roles(model, names, person)
         for interest in person.interests:
-            description = clean(interest.description)
+            description = clean(interest.description, lines=True)
             if interest.relationship:
-                description = _join([description, f"Relationship: {clean(interest.relationship)}"], ". ")
+                description = _join([description, f"Relationship: {clean(interest.relationship, lines=True)}"], ". ")
             rows.append(
                 (
                     name,
                     roles,
-                    sentence(_label(v.INTEREST_TYPES, interest.type)),
+                    sentence(label(v.INTEREST_TYPES, interest.type)),
                     description,
-                    names(interest.organisation) if interest.organisation else clean(interest.matter),
+                    names(interest.organisation) if interest.organisation else clean(interest.matter, lines=True),
                     interest.start,
                     interest.end,
                     interest.declared,
-                    sentence(_label(v.MANAGEMENT_ACTIONS, interest.action)) if interest.action else "Not recorded",
+                    sentence(label(v.MANAGEMENT_ACTIONS, interest.action)) if interest.action else "Not recorded",
                 )
             )
         if person.interests:
@@ -472,7 +419,7 @@ def membership(model: Model) -> tuple[Table, Table]:
             seats = [seat_words(s) for s in forum.seats if s.person == person.id]
             cells.append(_join(_unique(seats)))
         if any(cells):
-            rows.append((clean(person.name), *cells))
+            rows.append((clean(person.name, lines=True), *cells))
     matrix = Table("Membership", columns, tuple(rows), empty="No one holds a seat on any forum.")
     rules = tuple((names(f.id), quorum_words(f.quorum), decision_words(f.decision_rule)) for f in forums)
     quorum = Table("Quorum and decisions", ("Forum", "Quorum", "Decision rule"), rules, empty="No forums are declared.")
@@ -500,9 +447,9 @@ TOR_COLUMNS = (
 
 
 def _kind_words(forum: Forum) -> str:
-    text = sentence(_label(v.FORUM_KINDS, forum.kind))
+    text = sentence(label(v.FORUM_KINDS, forum.kind))
     if forum.role and forum.role != "other":
-        text += f" ({_label(v.FORUM_ROLES, forum.role)})"
+        text += f" ({label(v.FORUM_ROLES, forum.role)})"
     return text
 
 
@@ -521,7 +468,7 @@ def terms_of_reference(model: Model) -> Table:
                 if function_id in functions:
                     limit = money(delegation.limit)
                     limit = "no limit set" if delegation.limit is None else f"limit {limit}"
-                    delegated.append(f"{clean(functions[function_id].title)} ({limit})")
+                    delegated.append(f"{clean(functions[function_id].title, lines=True)} ({limit})")
         lines = [line.target for line in model.lines if line.source == forum.id and line.kind in ("reports_to", "accountable_to")]
         rows.append(
             (
@@ -530,7 +477,7 @@ def terms_of_reference(model: Model) -> Table:
                 _join(names(p) for p in forum.parents),
                 forum.established,
                 forum.closed,
-                clean(terms.purpose) if terms else "",
+                clean(terms.purpose, lines=True) if terms else "",
                 _join(members),
                 quorum_words(forum.quorum),
                 decision_words(forum.decision_rule),
@@ -538,7 +485,7 @@ def terms_of_reference(model: Model) -> Table:
                 _join(names(t) for t in _unique([*forum.parents, *lines])),
                 yes_no(terms.meets_in_public if terms else None),
                 yes_no(terms.papers_published if terms else None),
-                sentence(_label(v.FREQUENCIES, terms.frequency)) if terms and terms.frequency else "Not stated",
+                sentence(label(v.FREQUENCIES, terms.frequency)) if terms and terms.frequency else "Not stated",
                 terms.review if terms else None,
             )
         )

@@ -22,7 +22,8 @@ from openpyxl.writer.excel import ExcelWriter
 
 from govdsl import __version__
 from govdsl.export.csv_format import defuse
-from govdsl.export.tables import Cell, Document, Table, long_date
+from govdsl.analysis.wording import long_date
+from govdsl.export.tables import Cell, Document, Table
 
 MAX_CELL = 32_767  # Excel's limit on the characters in a cell
 MIN_WIDTH, MAX_WIDTH = 8, 60

@@ -70,7 +70,7 @@ from govdsl.lenses.inclusion import (
 )
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Forum, Model, Organisation, Person
-from govdsl.text import clean
+from govdsl.text import article, clean
 
 UNEQUAL = Fraction(2, 3)  # a sector with this share of power (or of seats, or of resources) dominates
 ORGANISATION_DOMINANCE = Fraction(1, 2)  # in a one-sector forum, an organisation with this share of power dominates
@@ -289,13 +289,9 @@ def _class_noun(cls: str) -> str:
     return "the NHS" if cls == _NHS else noun(cls)
 
 
-def _article(label: str) -> str:
-    return ("an " if label[:1].lower() in "aeiou" else "a ") + label
-
-
 def _inclusion(model, facts, forum, found, findings, index=None) -> Condition:
     affected = affected_classes(model, forum, index)
-    expected = [(c, "expected at " + _article(v.FORUM_KINDS[forum.kind].label)) for c in _expected(model, facts, forum)]
+    expected = [(c, "expected at " + article(v.FORUM_KINDS[forum.kind].label)) for c in _expected(model, facts, forum)]
     for cls in affected:  # affected classes are checked in their own right (NHS providers, not just the NHS)
         if cls not in dict(expected):
             expected.append((cls, "its decisions affect it"))

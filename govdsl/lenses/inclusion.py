@@ -68,6 +68,7 @@ from govdsl.lenses import FocusError, LensFinding, LensReport, Section, Table
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Forum, Model, Organisation, Person, Seat, Tier
 from govdsl.text import clean
+from govdsl.analysis.wording import some_names
 
 # -- stakeholder classes -----------------------------------------------------------------------------
 
@@ -428,15 +429,6 @@ def forums_in_focus(model: Model, facts: Facts, focus: str | None, lens: str) ->
 # -- the lens --------------------------------------------------------------------------------------------
 
 
-def _names(ids, limit: int | None = None) -> str:
-    ids = list(ids)
-    shown = ids if limit is None or len(ids) <= limit else ids[:limit]
-    text = ", ".join(f"`{i}`" for i in shown)
-    if len(shown) < len(ids):
-        text += f" and {len(ids) - len(shown)} more"
-    return text
-
-
 def _because(reasons: dict[str, list[str]]) -> str:
     """`northmoor_cmh` (decision `x` affects it); ..."""
     parts = []
@@ -462,7 +454,7 @@ def _forum_findings(model: Model, forum: Forum, found: ForumPresence, index: Aff
         if collaborative and cls in ("vcse", "public_voice") and level == NON_VOTING:
             message = (
                 f"In `{forum.id}` ({kind_label}) {name} takes part only without a vote "
-                f"({_names(found.classes[cls].non_voting)}): in collaborative governance non-state partners take part "
+                f"({some_names(found.classes[cls].non_voting)}): in collaborative governance non-state partners take part "
                 "directly in decisions rather than being consulted (Ansell and Gash 2008)"
             )
             if reasons:
@@ -480,12 +472,12 @@ def _forum_findings(model: Model, forum: Forum, found: ForumPresence, index: Aff
         elif level == NON_VOTING:
             message = (
                 f"The decisions of `{forum.id}` affect {name} ({_because(reasons)}); {name} "
-                f"{verb(cls, 'take', 'takes')} part only without a vote ({_names(found.classes[cls].non_voting)})."
+                f"{verb(cls, 'take', 'takes')} part only without a vote ({some_names(found.classes[cls].non_voting)})."
             )
             findings.append(LensFinding("info", forum.id, message))
         elif level == PARTNER:
             message = (
-                f"The decisions of `{forum.id}` affect {name} ({_because(reasons)}); {_names(found.classes[cls].partners)} "
+                f"The decisions of `{forum.id}` affect {name} ({_because(reasons)}); {some_names(found.classes[cls].partners)} "
                 "are listed as partner bodies, but no member sits for them."
             )
             findings.append(LensFinding("info", forum.id, message))
@@ -566,7 +558,7 @@ def assess(model: Model, focus: str | None = None) -> LensReport:
         )
         if unattributed:
             intro += " Members counted for no class (no organisation stated): " + "; ".join(
-                f"{_names(people)} on `{forum_id}`" for forum_id, people in unattributed
+                f"{some_names(people)} on `{forum_id}`" for forum_id, people in unattributed
             ) + "."
         sections.append(Section(title, intro, Table(_COLUMNS, tuple(rows)), tuple(findings), subject))
         overview_rows.append(_tier_summary_row(key if key.startswith("(") else key, presences))

@@ -48,6 +48,7 @@ from govdsl.lenses.inclusion import (
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Delegation, Forum, Model, Organisation, Person, Tier
 from govdsl.text import clean
+from govdsl.analysis.wording import some_names
 
 PRESENT, PARTIAL, MISSING, NOT_MODELLED = "present", "partial", "missing", "not modelled"
 RATINGS = (PRESENT, PARTIAL, MISSING, NOT_MODELLED)
@@ -184,15 +185,6 @@ def _of(met: int, total: int) -> str:
     return f"{met} of {total}"
 
 
-def _names(ids, limit: int | None = None) -> str:
-    ids = list(ids)
-    shown = ids if limit is None or len(ids) <= limit else ids[:limit]
-    text = ", ".join(f"`{i}`" for i in shown)
-    if len(shown) < len(ids):
-        text += f" and {len(ids) - len(shown)} more"
-    return text
-
-
 def _rank(model: Model, facts: Facts, party: str | None) -> int | None:
     """The layer a party decides at: -1 national or regional, 0 system ... 3 neighbourhood (None if unknown).
 
@@ -271,7 +263,7 @@ def _boundaries(model: Model, facts: Facts, scope: Scope) -> Principle:
     for label, ids in gaps:
         if ids:
             evidence.append(Evidence(label, str(len(ids)), tuple(ids), gap=True))
-            missing.append(f"{label[0].upper() + label[1:]}: {_names(ids)}.")
+            missing.append(f"{label[0].upper() + label[1:]}: {some_names(ids)}.")
     rating = _rate(
         [
             (len(with_population), len(tiers)),
@@ -333,11 +325,11 @@ def _congruence(model: Model, facts: Facts, scope: Scope) -> Principle:
         evidence.append(Evidence("decided above their tier, with a recorded reason", str(len(explained)), tuple(explained), gap=True))
         missing.append(
             f"Decided above the tier they concern, with a reason recorded (on the function, a delegation or a "
-            f"decision): {_names(explained)}."
+            f"decision): {some_names(explained)}."
         )
     if misfit:
         evidence.append(Evidence("decided above their tier, with no reason recorded", str(len(misfit)), tuple(misfit), gap=True))
-        missing.append(f"Decided above the tier they concern, with no reason recorded: {_names(misfit)}.")
+        missing.append(f"Decided above the tier they concern, with no reason recorded: {some_names(misfit)}.")
     funds = list(scope.pooled_funds)
     note = ""
     if funds:
@@ -412,7 +404,7 @@ def _collective_choice(model: Model, facts: Facts, scope: Scope) -> Principle:
             by_forum[f].append(o)
         evidence.append(Evidence("affected organisations with no part in the forum", str(len(pairs_out)), tuple(f"{o} on {f}" for f, o in pairs_out), gap=True))
         missing.append(
-            "Affected but not taking part: " + "; ".join(f"{_names(orgs)} in `{f}`" for f, orgs in by_forum.items()) + "."
+            "Affected but not taking part: " + "; ".join(f"{some_names(orgs)} in `{f}`" for f, orgs in by_forum.items()) + "."
         )
     if not total:
         rating = NOT_MODELLED
@@ -478,7 +470,7 @@ def _monitoring(model: Model, facts: Facts, scope: Scope) -> Principle:
     ):
         if ids:
             evidence.append(Evidence(label, str(len(ids)), tuple(ids), gap=True))
-            missing.append(f"{label[0].upper() + label[1:]}: {_names(ids)}.")
+            missing.append(f"{label[0].upper() + label[1:]}: {some_names(ids)}.")
     rating = _rate([(len(back), len(delegations)), (len(lined), len(forums))])
     return Principle(
         4, *PRINCIPLES[3][1:],
@@ -574,10 +566,10 @@ def _right_to_organise(model: Model, facts: Facts, scope: Scope) -> Principle:
     missing = []
     if no:
         evidence.append(Evidence("terms set by another body (`self_determined: no`)", str(len(no)), tuple(no), gap=True))
-        missing.append(f"Terms set by another body: {_names(no)}.")
+        missing.append(f"Terms set by another body: {some_names(no)}.")
     if unknown:
         evidence.append(Evidence("not stated (no `self_determined`)", str(len(unknown)), tuple(unknown), gap=True))
-        missing.append(f"Whether they set their own terms is not stated: {_names(unknown)}.")
+        missing.append(f"Whether they set their own terms is not stated: {some_names(unknown)}.")
     if not forums:
         missing.append("The system has no place, sub-system or collaborative forum in the model.")
     return Principle(

@@ -55,6 +55,7 @@ from typing import Iterable
 
 import attrs
 
+from govdsl.analysis.wording import name_of
 from govdsl.lenses import FocusError, LensFinding, LensReport, Section, Table
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Forum, Model, Organisation, Person, Seat, Tier
@@ -310,14 +311,6 @@ def seat_organisation(model: Model, seat: Seat) -> str | None:
     return None
 
 
-def _name(model: Model, id: str) -> str:
-    entity = model.entity(id)
-    if isinstance(entity, Person):
-        return entity.name
-    title = getattr(entity, "title", None)
-    return title or id
-
-
 def _sector_label(word: str) -> str:
     term = v.SECTORS.get(word)
     return term.label if term else word
@@ -342,11 +335,11 @@ def _players(model: Model, forum: Forum, level: str, chair: str | None) -> tuple
         if organisation is not None:
             sector = model.entity(organisation).sector
         if level == "member" or organisation is None:
-            key, label = seat.person, _name(model, seat.person)
+            key, label = seat.person, name_of(model, seat.person)
             if level != "member":
                 label += " (no organisation)"
         elif level == "organisation":
-            key, label = organisation, _name(model, organisation)
+            key, label = organisation, name_of(model, organisation)
         else:
             key, label = sector, _sector_label(sector)
         group = groups.setdefault(

@@ -115,7 +115,7 @@ class Project:
         """What a name is, in a few lines of Markdown. Dates are read against `today` (the
         computer's date unless given): a forum's closing date is "Closed" or "Closes", and a
         post that has ended is marked as former."""
-        from govdsl.export.tables import long_date, period_words
+        from govdsl.analysis.wording import long_date, period_words
 
         today = today or dt.date.today()
         symbol = self.compilation.symbols[name]

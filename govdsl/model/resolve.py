@@ -20,9 +20,10 @@ from govdsl.diagnostics import Diagnostic, Related, Severity, did_you_mean, sort
 from govdsl.model import schema
 from govdsl.model import types as m
 from govdsl.model import vocabulary as v
-from govdsl.model.values import Sentence, ValueReader, article, describe_term, suggestion_hint
+from govdsl.model.values import Sentence, ValueReader, describe_term, suggestion_hint
 from govdsl.source import Span
 from govdsl.syntax import nodes
+from govdsl.text import article
 
 # The kinds of declaration with their labels, for suggestions: `place_based_partnership`
 # suggests `place_partnership`.

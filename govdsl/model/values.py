@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from govdsl.diagnostics import Diagnostic, Severity, did_you_mean
 from govdsl.syntax import nodes
+from govdsl.text import article
 
 _TERM_NOUNS = {
     nodes.Word: "name",
@@ -42,17 +43,6 @@ def describe_term(term: nodes.Term) -> str:
     if isinstance(term, nodes.ListTerm):
         return "a list"
     return "the " + term_noun(term)
-
-
-def article(label: str) -> str:
-    """`a committee`, `an integrated care board`, `an NHS trust`, `a unitary council`."""
-    if label.startswith(("NHS", "ICB", "ICP")):
-        vowel_sound = True
-    elif label.startswith(("uni", "use")):
-        vowel_sound = False
-    else:
-        vowel_sound = label[:1].lower() in "aeiou"
-    return ("an " if vowel_sound else "a ") + label
 
 
 def _as_word(label: str) -> str:

@@ -27,15 +27,12 @@ from govdsl.analysis.dates import as_of as in_force_on
 from govdsl.analysis.facts import Facts
 from govdsl.diagnostics import Diagnostic
 from govdsl.export import tables
+from govdsl.analysis.wording import label, long_date, name_of, period_words, post_words, sentence
 from govdsl.export.tables import (
-    clean,
     decision_words,
-    long_date,
     money,
-    period_words,
     quorum_words,
     seat_words,
-    sentence,
     yes_no,
 )
 from govdsl.model import vocabulary as v
@@ -52,6 +49,7 @@ from govdsl.model.types import (
     Tier,
 )
 from govdsl.site.diagrams import Diagram, draw
+from govdsl.text import clean
 
 # -- what a page is made of -------------------------------------------------------------------------
 
@@ -192,13 +190,6 @@ def _hash(id: str) -> str:
     return hashlib.sha256(id.encode("utf-8")).hexdigest()[:8]
 
 
-def _label(vocabulary: dict, word: str | None) -> str:
-    if not word:
-        return ""
-    term = vocabulary.get(word)
-    return term.label if term is not None else word.replace("_", " ")
-
-
 def _text(*texts: str) -> Cell:
     return tuple(Link(t) for t in texts if t)
 
@@ -279,15 +270,10 @@ class _Builder:
         return by_name
 
     def name(self, id: str | None) -> str:
-        if not id:
-            return ""
-        entity = self.model.entity(id) or self.full.entity(id)
-        if entity is None:
-            return clean(id)
-        return clean(getattr(entity, "name", None) or getattr(entity, "title", None) or id)
+        return name_of(self.full if self.model.entity(id or "") is None else self.model, id, lines=True)
 
     def link(self, id: str | None, text: str | None = None) -> Link:
-        return Link(clean(text) if text is not None else self.name(id), self.hrefs.get(id or ""))
+        return Link(clean(text, lines=True) if text is not None else self.name(id), self.hrefs.get(id or ""))
 
     def links(self, ids) -> Cell:
         return _joined([(self.link(i),) for i in ids if i])
@@ -352,7 +338,7 @@ class _Builder:
             if diagnostic.span is not None:
                 source = sources.get(diagnostic.span.file)
                 line = f", line {source.position(diagnostic.span.start).line}" if source is not None else ""
-                where = f"{clean(diagnostic.span.file)}{line}"
+                where = f"{clean(diagnostic.span.file, lines=True)}{line}"
             severity = diagnostic.severity.label
             views.append(
                 FindingView(
@@ -390,7 +376,7 @@ class _Builder:
         With `sentence`, it starts with a capital and ends with a full stop, as in a board paper.
         Without `names`, backticked words stay as written (a hint's words are there to be typed).
         """
-        text = clean(message)
+        text = clean(message, lines=True)
         if sentence and text:
             text = text[0].upper() + text[1:]
             if text.rstrip("`")[-1:] not in (".", "?", "!", ")", '"'):
@@ -414,7 +400,7 @@ class _Builder:
     # diagrams ------------------------------------------------------------------------------------------------
     def diagram(self, views: tuple[str, ...], focus: str | None, depth: int | None, subject: str) -> Diagram | None:
         def link(id: str, label: str) -> Link:
-            return Link(clean(label), self.hrefs.get(id))
+            return Link(clean(label, lines=True), self.hrefs.get(id))
 
         fallback = None
         for view in views:  # the first view that draws a line to or from the subject; else the first that draws it
@@ -461,7 +447,7 @@ class _Builder:
 
     def post_words(self, post, dated: bool = False) -> Cell:
         """`Chief executive, ` and a link to the organisation; with `dated`, `(since 1 April 2023)` after it."""
-        role = clean(post.title) or sentence(_label(v.POST_ROLES, post.role))
+        role = post_words(post, lines=True)
         words = (Link(role + ", "), self.link(post.organisation)) if post.organisation else (Link(role),)
         period = period_words(post.start, post.end) if dated else ""
         return (*words, Link(f" ({period})")) if period else words
@@ -524,9 +510,9 @@ def _count_words(counts: dict[str, int]) -> str:
 
 
 def _forum_kind(forum: Forum) -> str:
-    text = sentence(_label(v.FORUM_KINDS, forum.kind))
+    text = sentence(label(v.FORUM_KINDS, forum.kind))
     if forum.role and forum.role != "other":
-        text += f" ({_label(v.FORUM_ROLES, forum.role)})"
+        text += f" ({label(v.FORUM_ROLES, forum.role)})"
     return text
 
 
@@ -543,12 +529,12 @@ def _tiers(b: _Builder) -> tuple[tuple[TierView, ...], tuple[Link, ...]]:
         children[tier.parent if tier.parent in tier_ids else None].append(tier)
 
     def view(tier: Tier, seen: frozenset[str]) -> TierView:
-        detail = sentence(_label(v.TIER_KINDS, tier.kind))
+        detail = sentence(label(v.TIER_KINDS, tier.kind))
         if tier.population:
             detail += f", population {tier.population:,}"
         kids = tuple(view(c, seen | {c.id}) for c in children.get(tier.id, ()) if c.id not in seen)
         anchor = b.hrefs[tier.id].split("#", 1)[1]
-        return TierView(anchor, clean(tier.title), detail, _joined((x,) for x in at.get(tier.id, ())), kids)
+        return TierView(anchor, clean(tier.title, lines=True), detail, _joined((x,) for x in at.get(tier.id, ())), kids)
 
     return tuple(view(t, frozenset({t.id})) for t in children.get(None, ())), _joined((x,) for x in at.get(None, ()))
 
@@ -562,8 +548,8 @@ def _index(b: _Builder, info: SiteInfo) -> Page:
         tuple(
             (
                 (b.link(o.id),),
-                _text(sentence(_label(v.ORGANISATION_KINDS, o.kind))),
-                _text(sentence(_label(v.SECTORS, o.sector))),
+                _text(sentence(label(v.ORGANISATION_KINDS, o.kind))),
+                _text(sentence(label(v.SECTORS, o.sector))),
                 b.links(o.area),
             )
             for o in model.organisations
@@ -645,7 +631,7 @@ def _organisation(b: _Builder, org: Organisation) -> Page:
     kind = v.ORGANISATION_KINDS.get(org.kind)
     facts = [
         Fact("Kind", _text(sentence(kind.label if kind else org.kind.replace("_", " ")))),
-        Fact("Sector", _text(sentence(_label(v.SECTORS, org.sector)))),
+        Fact("Sector", _text(sentence(label(v.SECTORS, org.sector)))),
         Fact("Statutory body", _text(yes_no(org.statutory))),
     ]
     if org.part_of:
@@ -659,7 +645,7 @@ def _organisation(b: _Builder, org: Organisation) -> Page:
     if org.population:
         facts.append(Fact("Population served", _text(f"{org.population:,}")))
     if org.services:
-        facts.append(Fact("Services", _text(sentence("; ".join(_label(v.SERVICES, s) for s in org.services)))))
+        facts.append(Fact("Services", _text(sentence("; ".join(label(v.SERVICES, s) for s in org.services)))))
     parts = b.links(o.id for o in model.organisations if o.part_of == org.id)
     if parts:
         facts.append(Fact("Includes", parts))
@@ -680,7 +666,7 @@ def _organisation(b: _Builder, org: Organisation) -> Page:
     for person in model.people:
         for post in person.posts:
             if post.organisation == org.id:
-                role = clean(post.title) or sentence(_label(v.POST_ROLES, post.role))
+                role = post_words(post, lines=True)
                 post_rows.append(((b.link(person.id),), _text(role)))
     posts = TableView("posts", "People who hold posts here", ("Name", "Post"), tuple(post_rows), "None recorded.")
     representative_rows = tuple(
@@ -698,11 +684,11 @@ def _organisation(b: _Builder, org: Organisation) -> Page:
         if fund.host == org.id or mine or fund.governed_by == org.id:
             fund_rows.append(
                 (
-                    _text(clean(fund.title)),
+                    _text(clean(fund.title, lines=True)),
                     (b.link(fund.host),) if fund.host else _text("Not stated"),
                     _text(money(sum(mine)) if mine else "None"),
                     _text(money(fund.total)),
-                    _text(sentence(_label(v.LEGAL_BASES, fund.basis)) or "Not stated"),
+                    _text(sentence(label(v.LEGAL_BASES, fund.basis)) or "Not stated"),
                 )
             )
     funds = TableView(
@@ -716,7 +702,7 @@ def _organisation(b: _Builder, org: Organisation) -> Page:
     interests = b.interests(
         holders, "interests", "Interests declared in it", drop=("Roles", "Organisation or matter"), empty="None declared."
     )
-    title = clean(org.title)
+    title = clean(org.title, lines=True)
     data = {
         "entity_kind": "Organisation",
         "facts": tuple(facts),
@@ -754,7 +740,7 @@ def _forum(b: _Builder, forum: Forum) -> Page:
         facts.append(Fact("Works at", (b.link(forum.tier),)))
     if forum.model:
         words = v.PLACE_MODELS if forum.kind == "place_partnership" else v.COLLABORATIVE_MODELS
-        facts.append(Fact("Model", _text(sentence(_label(words, forum.model)))))
+        facts.append(Fact("Model", _text(sentence(label(words, forum.model)))))
     if forum.lead_provider:
         facts.append(Fact("Lead provider", (b.link(forum.lead_provider),)))
     if forum.partners:
@@ -762,11 +748,11 @@ def _forum(b: _Builder, forum: Forum) -> Page:
     terms = forum.terms
     if terms is not None:
         if terms.purpose:
-            facts.append(Fact("Purpose", _text(clean(terms.purpose))))
+            facts.append(Fact("Purpose", _text(clean(terms.purpose, lines=True))))
         facts.append(Fact("Meets in public", _text(yes_no(terms.meets_in_public))))
         facts.append(Fact("Papers published", _text(yes_no(terms.papers_published))))
         if terms.frequency:
-            facts.append(Fact("Meets", _text(sentence(_label(v.FREQUENCIES, terms.frequency)))))
+            facts.append(Fact("Meets", _text(sentence(label(v.FREQUENCIES, terms.frequency)))))
         if terms.approved:
             facts.append(Fact("Terms of reference approved", _text(long_date(terms.approved))))
         if terms.review:
@@ -778,8 +764,8 @@ def _forum(b: _Builder, forum: Forum) -> Page:
     member_rows = []
     for seat in forum.seats:
         appointed = [
-            (label, seat_id)
-            for label, seat_id in (
+            (how, seat_id)
+            for how, seat_id in (
                 ("nominated by", seat.nominated_by),
                 ("appointed by", seat.appointed_by),
                 ("approved by", seat.approved_by),
@@ -787,8 +773,8 @@ def _forum(b: _Builder, forum: Forum) -> Page:
             if seat_id
         ]
         appointment: list[Link] = []
-        for i, (label, seat_id) in enumerate(appointed):
-            appointment += [Link(("; " if i else "") + sentence(label) + " "), b.link(seat_id)]
+        for i, (how, seat_id) in enumerate(appointed):
+            appointment += [Link(("; " if i else "") + sentence(how) + " "), b.link(seat_id)]
         member_rows.append(
             (
                 (b.link(seat.person),),
@@ -815,7 +801,7 @@ def _forum(b: _Builder, forum: Forum) -> Page:
             line_rows.append(((b.link(line.source),), _text(_LINE_WORDS[line.kind][1])))
     for child in model.forums:
         if forum.id in child.parents:
-            line_rows.append(((b.link(child.id),), _text(f"{_forum_kind(child)} of this {_label(v.FORUM_KINDS, forum.kind)}")))
+            line_rows.append(((b.link(child.id),), _text(f"{_forum_kind(child)} of this {label(v.FORUM_KINDS, forum.kind)}")))
     lines = TableView("lines", "Accountability and reporting", ("Body", "Relationship"), tuple(line_rows), "None recorded.")
     decision_rows = []
     for decision in model.decisions:
@@ -824,13 +810,13 @@ def _forum(b: _Builder, forum: Forum) -> Page:
         under = model.entity(decision.under) if decision.under else None
         decision_rows.append(
             (
-                _text(clean(decision.title)),
+                _text(clean(decision.title, lines=True)),
                 _text(long_date(decision.date)) if decision.date else (),
                 _text(money(decision.amount)) if decision.amount is not None else (),
-                _text(clean(under.title)) if isinstance(under, Delegation) else (),
+                _text(clean(under.title, lines=True)) if isinstance(under, Delegation) else (),
                 b.links(decision.affects),
                 b.links(decision.excluded),
-                _text(clean(decision.reason)) if decision.reason else (),
+                _text(clean(decision.reason, lines=True)) if decision.reason else (),
             )
         )
     decision_columns = ("Decision", "Date", "Amount", "Taken under", "Affects", "Stepped out", "Reason")
@@ -840,9 +826,9 @@ def _forum(b: _Builder, forum: Forum) -> Page:
     members_ids = _unique(s.person for s in forum.seats)
     people = [p for p in model.people if p.id in members_ids]
     people.sort(key=lambda p: members_ids.index(p.id))
-    title = clean(forum.title)
+    title = clean(forum.title, lines=True)
     data = {
-        "entity_kind": sentence(_label(v.FORUM_KINDS, forum.kind)),
+        "entity_kind": sentence(label(v.FORUM_KINDS, forum.kind)),
         "facts": tuple(facts),
         "rules": rules,
         "members": members,
@@ -869,12 +855,12 @@ def _person(b: _Builder, person: Person) -> Page:
     if person.employers:
         facts.append(Fact("Employed by", b.links(person.employers)))
     if person.expertise:
-        facts.append(Fact("Expertise", _text(sentence("; ".join(_label(v.EXPERTISE, e) for e in person.expertise)))))
+        facts.append(Fact("Expertise", _text(sentence("; ".join(label(v.EXPERTISE, e) for e in person.expertise)))))
     facts.append(Fact("Independent member", _text(yes_no(person.independent))))
     if person.nil_return:
         facts.append(Fact("Declared no interests on", _text(long_date(person.nil_return))))
     if person.contact and not b.public:
-        facts.append(Fact("Contact (not for publication)", _text(clean(person.contact))))
+        facts.append(Fact("Contact (not for publication)", _text(clean(person.contact, lines=True))))
     seat_rows = tuple(
         (
             (b.link(f.id),),
@@ -892,14 +878,14 @@ def _person(b: _Builder, person: Person) -> Page:
         "seats", "Seats on boards and committees", ("On", "Capacity", "Votes", "Representing", "From", "To"), seat_rows, "None."
     )
     stepped_out = tuple(
-        (_text(clean(d.title)), (b.link(d.forum),), _text(long_date(d.date)) if d.date else ())
+        (_text(clean(d.title, lines=True)), (b.link(d.forum),), _text(long_date(d.date)) if d.date else ())
         for d in model.decisions
         if person.id in d.excluded
     )
     excluded = TableView(
         "stepped-out", "Decisions they stepped out of", ("Decision", "Taken by", "Date"), stepped_out, "None recorded."
     )
-    name = clean(person.name)
+    name = clean(person.name, lines=True)
     seats_held = any(s.person == person.id for s in model.seats())
     data = {
         "entity_kind": "Person",

@@ -15,10 +15,10 @@ from collections import deque
 
 import attrs
 
+from govdsl.analysis.wording import described, names
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
-from govdsl.model.types import Forum
 from govdsl.source import Span
 
 # Forums that exercise functions on someone's behalf and so must answer to a statutory body.
@@ -39,29 +39,8 @@ _LINE_PHRASES = {"accountable_to": "is accountable to", "reports_to": "reports t
 # -- small helpers ----------------------------------------------------------------------------------
 
 
-def _names(ids, note=None) -> str:
-    """`a`, `a` and `b`, `a`, `b` and `c`; each followed by `note(id)`, if given."""
-    quoted = [f"`{i}`" + (note(i) if note else "") for i in ids]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
 def _related(span: Span | None, note: str) -> tuple[Related, ...]:
     return (Related(span, note),) if span is not None else ()
-
-
-def _describe(ctx, party: str) -> str:
-    """`committee `audit``, `integrated care board `x``, for messages.
-
-    `party` is always a declared forum or organisation: the start of a loop
-    (lines run only from forums and organisations) or a forum with a chair.
-    """
-    entity = ctx.model.entity(party)
-    if isinstance(entity, Forum):
-        return f"{v.FORUM_KINDS[entity.kind].label} `{party}`"
-    kind = v.ORGANISATION_KINDS.get(entity.kind)
-    return f"{kind.label if kind else 'organisation'} `{party}`"
 
 
 def _not_in_being(ctx, party: str) -> str:
@@ -243,10 +222,10 @@ class AccountabilityCycle(Rule):
                 continue
             on_circle = {e.source for e in cycle}
             others = sorted(members - on_circle)
-            also = f" ({_names(others)} {'is' if len(others) == 1 else 'are'} caught in the same loop)" if others else ""
+            also = f" ({names(others)} {'is' if len(others) == 1 else 'are'} caught in the same loop)" if others else ""
             entity = model.entity(start)
             if len(cycle) == 1:
-                message = f"{_describe(ctx, start)} is made accountable to itself: {cycle[0].phrase}"
+                message = f"{described(ctx.model.entity(start), start)} is made accountable to itself: {cycle[0].phrase}"
             else:
                 message = "lines of accountability go round in a circle: " + ", ".join(e.phrase for e in cycle) + also
             yield Finding(
@@ -349,7 +328,7 @@ class ForumUnaccountable(Rule):
                 targets = list(dict.fromkeys(e.target for e in edges))
                 message = (
                     f"{label} `{forum.id}` is not accountable to any statutory body: its lines lead only to "
-                    f"{_names(targets, lambda t: _not_in_being(ctx, t))}, and from there to no statutory body"
+                    f"{names(targets, lambda t: _not_in_being(ctx, t))}, and from there to no statutory body"
                 )
             gone = any(_not_in_being(ctx, e.target) for e in edges)
             yield Finding(
@@ -458,13 +437,13 @@ class SelfAssurance(Rule):
                 takes = f"`{person}` takes the decisions delegated to them under `{delegation.id}`"
             else:
                 takes = (
-                    f"`{person}` chairs {_describe(ctx, delegation.delegate)}, which takes the decisions "
+                    f"`{person}` chairs {described(ctx.model.entity(delegation.delegate), delegation.delegate)}, which takes the decisions "
                     f"delegated under `{delegation.id}`"
                 )
             forums = [t for t in assured_by if t != person]
             parts = []
             if forums:
-                parts.append(f"also chairs {' and '.join(_describe(ctx, t) for t in forums)}, which the delegation reports to")
+                parts.append(f"also chairs {' and '.join(described(ctx.model.entity(t), t) for t in forums)}, which the delegation reports to")
             if person in assured_by:
                 parts.append("is also the person the delegation reports to")
             assures = "and " + ", and ".join(parts)
@@ -643,7 +622,7 @@ class PartnershipUnderIcb(Rule):
             if icb_side:
                 yield Finding(
                     forum.span,
-                    f"{label} `{forum.id}` is placed under {_names(b for b, _, _ in icb_side)}, "
+                    f"{label} `{forum.id}` is placed under {names(b for b, _, _ in icb_side)}, "
                     "but a health and wellbeing board is a committee of its council, not of the ICB",
                     "Make its council its `parent`; the ICB takes part through a representative's `seat`.",
                     related=related,
@@ -658,7 +637,7 @@ class PartnershipUnderIcb(Rule):
         elif icb_side and not council_side:
             yield Finding(
                 forum.span,
-                f"{label} `{forum.id}` is placed under {_names(b for b, _, _ in icb_side)} alone, but an "
+                f"{label} `{forum.id}` is placed under {names(b for b, _, _ in icb_side)} alone, but an "
                 "integrated care partnership is a joint committee of the ICB and the councils in its area",
                 "List the ICB and each council in its area as its `parent` (the bodies of the joint committee).",
                 related=related,

@@ -34,6 +34,7 @@ from functools import cached_property
 
 import attrs
 
+from govdsl.analysis.wording import described, names
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
@@ -72,23 +73,10 @@ _COUNCILLOR_POSTS = frozenset({"councillor", "council_leader", "mayor"})
 
 
 # -- wording -------------------------------------------------------------------------------------
-def _names(ids) -> str:
-    """`a`, `a` and `b`, `a`, `b` and `c`."""
-    quoted = [f"`{i}`" for i in ids]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
 def _listing(parts: list[str], last: str = "and") -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + f" {last} " + parts[-1]
-
-
-def _forum_words(forum: Forum) -> str:
-    kind = v.FORUM_KINDS.get(forum.kind)
-    return f"{kind.label if kind else 'forum'} `{forum.id}`"
 
 
 def _related(*pairs) -> tuple[Related, ...]:
@@ -154,7 +142,7 @@ def not_yet_set_up(ctx, forum: Forum) -> bool:
 
 def _closed_notes(forums: list[Forum]) -> list[tuple]:
     """Related notes for forums that would have been what a rule looks for, had they not closed."""
-    return [(f.span, f"{_forum_words(f)} closed on {f.closed.isoformat()}") for f in forums]
+    return [(f.span, f"{described(f)} closed on {f.closed.isoformat()}") for f in forums]
 
 
 # -- what the ICB rules share, worked out once per run ---------------------------------------------
@@ -374,13 +362,13 @@ class IcbBoardCoreMembers(Rule):
             if not people:
                 problems.append(f"no {label}")
             elif len(people) > 1:
-                problems.append(f"{len(people)} {label}s ({_names(people)})")
+                problems.append(f"{len(people)} {label}s ({names(people)})")
                 related += [(board.seat_of(p, capacity).span, f"`{p}` sits as {label}") for p in people]
         ordinary = list(dict.fromkeys(s.person for s in board.ordinary()))
         if len(ordinary) < 3:
             problems.append(
                 "no ordinary members" if not ordinary
-                else f"only {len(ordinary)} ordinary member{'s' if len(ordinary) > 1 else ''} ({_names(ordinary)})"
+                else f"only {len(ordinary)} ordinary member{'s' if len(ordinary) > 1 else ''} ({names(ordinary)})"
             )
         if not problems:
             return
@@ -630,7 +618,7 @@ class IcpMembershipIncomplete(Rule):
                 related.append((source.span, f"`{source.id}` lists the councils of the area in its footprint"))
             yield Finding(
                 icp.span,
-                f"integrated care partnership `{icp.id}` has no member for {_names(missing)}",
+                f"integrated care partnership `{icp.id}` has no member for {names(missing)}",
                 "The ICB and each responsible council in the area must each appoint a member: add "
                 + ", ".join(f"`seat: NAME as voting_member for {o}`" for o in missing)
                 + " (or record the member's post or employer).",
@@ -829,7 +817,7 @@ class IcbBoardExecutivesAndNonExecutivesMissing(Rule):
         if len(non_executives) < 2:
             problems.append(
                 "no non-executive member besides the chair" if not non_executives
-                else f"only one non-executive member besides the chair ({_names(non_executives)})"
+                else f"only one non-executive member besides the chair ({names(non_executives)})"
             )
         if not problems:
             return
@@ -1077,7 +1065,7 @@ class RemunerationCommitteeMisconstituted(Rule):
                 people = list(dict.fromkeys(s.person for s in staff))
                 yield Finding(
                     staff[0].span,
-                    f"{_names(people)}, employed by ICB `{icb.id}`, "
+                    f"{names(people)}, employed by ICB `{icb.id}`, "
                     f"{'is a member' if len(people) == 1 else 'are members'} of remuneration committee "
                     f"`{committee.id}`, which decides the pay of the ICB's staff",
                     "Remove ICB employees from the membership; if they are needed to advise the committee, "
@@ -1188,7 +1176,7 @@ class CommitteeBasicsMissing(Rule):
             return
         yield Finding(
             forum.span,
-            f"{_forum_words(forum)} has {_listing(missing)}",
+            f"{described(forum)} has {_listing(missing)}",
             "Add " + _listing(hints) + ".",
         )
 
@@ -1283,7 +1271,7 @@ class QuorumUnreachable(Rule):
             return
         yield Finding(
             forum.quorum.span or forum.span,
-            f"the quorum of {_forum_words(forum)} cannot be met even with every voting member present: "
+            f"the quorum of {described(forum)} cannot be met even with every voting member present: "
             + "; ".join(shortfalls),
             "Appoint the voting members the quorum needs, or change the quorum in the terms of reference.",
             related=_related((forum.span, f"`{forum.id}` is declared here")),
@@ -1343,7 +1331,7 @@ class NonVotingMemberCountedInQuorum(Rule):
             words = _listing([self._PLURALS[q] for q in named], "or")
             yield Finding(
                 requirement.span or forum.quorum.span or forum.span,
-                f"the quorum of {_forum_words(forum)} counts {words}, who do not vote",
+                f"the quorum of {described(forum)} counts {words}, who do not vote",
                 "Count only voting members towards the quorum: name a voting capacity or quality instead "
                 "(such as `non_executive` or `clinician`), or remove this requirement.",
             )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from govdsl.analysis.wording import described, names
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
@@ -31,12 +32,6 @@ STAYING_ACTIONS = frozenset({"declare_and_participate", "withhold_papers"})
 
 
 # -- wording -------------------------------------------------------------------------------
-def _forum_words(forum: Forum, forum_id: str) -> str:
-    # `forum` is never None: seats and decisions always name a declared forum.
-    kind = v.FORUM_KINDS.get(forum.kind)
-    return f"{kind.label if kind else 'forum'} `{forum.id}`"
-
-
 def _type_words(interest: Interest) -> str:
     kind = v.INTEREST_TYPES.get(interest.type)
     return kind.label if kind else interest.type
@@ -51,13 +46,6 @@ def _interest_words(interest: Interest) -> str:
 def _action_words(action: str) -> str:
     term = v.MANAGEMENT_ACTIONS.get(action)
     return term.label if term else action
-
-
-def _names(ids) -> str:
-    quoted = [f"`{i}`" for i in ids]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 def _related(*pairs) -> tuple[Related, ...]:
@@ -232,7 +220,7 @@ class MemberWithoutRegisterEntry(Rule):
                 continue
             forums = []
             for seat in seats:
-                words = _forum_words(ctx.facts.forum(seat.forum), seat.forum)
+                words = described(ctx.facts.forum(seat.forum))
                 if words not in forums:
                     forums.append(words)
             where = forums[0] if len(forums) == 1 else ", ".join(forums[:-1]) + " and " + forums[-1]
@@ -242,7 +230,7 @@ class MemberWithoutRegisterEntry(Rule):
                 f"Record each of their interests on `{person.id}` "
                 "(`interest: financial in ORGANISATION from DATE declared DATE`), "
                 "or, if they have none, a nil return (`no_interests: DATE`).",
-                related=_related(*((s.span, f"voting seat on {_forum_words(ctx.facts.forum(s.forum), s.forum)}")
+                related=_related(*((s.span, f"voting seat on {described(ctx.facts.forum(s.forum))}")
                                    for s in seats)),
             )
 
@@ -434,7 +422,7 @@ class ConflictedParticipation(Rule):
         forum = ctx.facts.forum(decision.forum)
         on = _decision_date(decision, ctx)
         excluded = set(decision.excluded)
-        where = _forum_words(forum, decision.forum)
+        where = described(forum)
         for seat in _voting_seats(ctx, decision.forum, on):
             if seat.person in excluded:
                 continue
@@ -599,8 +587,8 @@ class InquorateAfterExclusion(Rule):
             related.append((span, f"`{seat.person}`'s interest or post"))
         yield Finding(
             decision.span,
-            f"decision `{decision.id}` of {_forum_words(forum, forum.id)} cannot be quorate once its "
-            f"conflicted members step out ({_names(dict.fromkeys(s.person for s, _, _ in leaving))}): "
+            f"decision `{decision.id}` of {described(forum)} cannot be quorate once its "
+            f"conflicted members step out ({names(dict.fromkeys(s.person for s, _, _ in leaving))}): "
             + "; ".join(shortfalls),
             f"Escalate the decision to {parent}, defer it until enough members without a conflict "
             "can take part, or co-opt members as the standing orders allow.",
@@ -734,7 +722,7 @@ class StructuralConflict(Rule):
             yield Finding(
                 decision.span,
                 f"partner member `{seat.person}` takes part in decision `{decision.id}` of "
-                f"{_forum_words(forum, decision.forum)}, which affects their own organisation "
+                f"{described(forum)}, which affects their own organisation "
                 + ", ".join(parts),
                 "Partner members decide for the whole system, but a decision about their own organisation "
                 f"can look partial. Have `{seat.person}` step out and list them under `excluded:`, or, if the "
@@ -833,7 +821,7 @@ class UndeclaredImpliedInterest(Rule):
                 if not outside:
                     continue
                 decisions = took_part.get((person.id, organisation), [])
-                forums = list(dict.fromkeys(_forum_words(ctx.facts.forum(s.forum), s.forum) for s in outside))
+                forums = list(dict.fromkeys(described(ctx.facts.forum(s.forum)) for s in outside))
                 where = forums[0] if len(forums) == 1 else ", ".join(forums[:-1]) + " and " + forums[-1]
                 message = (
                     f"`{person.id}` is {_post_words(organisation, posts)} and sits on {where}, "
@@ -842,7 +830,7 @@ class UndeclaredImpliedInterest(Rule):
                 if decisions:
                     noun = "decision" if len(decisions) == 1 else "decisions"
                     verb = "affects" if len(decisions) == 1 else "affect"
-                    message += f", and took part in {noun} {_names(d.id for d in decisions)}, which {verb} it"
+                    message += f", and took part in {noun} {names(d.id for d in decisions)}, which {verb} it"
                 related = [(p.span, "another post there") for p in posts[1:]]
                 related += [(s.span, f"`{person.id}`'s seat") for s in outside]
                 related += [(d.span, f"`{person.id}` took part in this decision") for d in decisions]
@@ -874,7 +862,7 @@ class UndeclaredImpliedInterest(Rule):
             yield Finding(
                 posts[0].span if posts else person.span,
                 f"`{person.id}` was {_post_words(organisation, posts)} when they took part in {noun} "
-                f"{_names(d.id for d in decisions)}, which {verb} it, and had declared no interest in "
+                f"{names(d.id for d in decisions)}, which {verb} it, and had declared no interest in "
                 f"`{organisation}`",
                 f"Record the interest on `{person.id}` with the dates it ran (`interest: financial in {organisation} "
                 f"from DATE to DATE declared DATE`), and consider whether the {noun} should be reviewed.",

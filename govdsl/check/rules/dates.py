@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from govdsl.analysis.wording import described
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.analysis.dates import in_force
 from govdsl.diagnostics import Related, Severity
@@ -32,11 +33,6 @@ def _when(days: int) -> str:
 
 def _ago(days: int) -> str:
     return "yesterday" if days == 1 else f"{days} days ago"
-
-
-def _forum_words(forum: Forum) -> str:
-    kind = v.FORUM_KINDS.get(forum.kind)
-    return f"{kind.label if kind else 'forum'} `{forum.id}`"
 
 
 def _plural(forum: Forum) -> bool:
@@ -118,7 +114,7 @@ class ReviewDatePassed(Rule):
             if terms is not None and terms.review is not None and terms.review < on:
                 yield Finding(
                     terms.span or forum.span,
-                    f"the terms of reference of {_forum_words(forum)} were due for review on "
+                    f"the terms of reference of {described(forum)} were due for review on "
                     f"{terms.review.isoformat()}, {_ago((on - terms.review).days)}",
                     "Review them with the body that approved them, then record the new dates in `terms:` "
                     "(`approved: DATE` and the next `review: DATE`).",
@@ -246,7 +242,7 @@ class SeatFallingVacant(Rule):
         if successors:
             return Finding(
                 seat.span,
-                f"`{seat.person}`'s tenure as chair of {_forum_words(forum)} {when}; "
+                f"`{seat.person}`'s tenure as chair of {described(forum)} {when}; "
                 f"`{successors[0].person}` takes over",
                 None,
                 related=(Related(successors[0].span, "the successor's seat"),) if successors[0].span else (),
@@ -254,7 +250,7 @@ class SeatFallingVacant(Rule):
             )
         return Finding(
             seat.span,
-            f"`{seat.person}`'s tenure as chair of {_forum_words(forum)} {when}, and no successor is recorded",
+            f"`{seat.person}`'s tenure as chair of {described(forum)} {when}, and no successor is recorded",
             "Record the successor's seat (`seat: NAME as chair from DATE`), or extend the tenure with a "
             "later `to` date once the reappointment is agreed.",
         )
@@ -264,16 +260,16 @@ class SeatFallingVacant(Rule):
         """One note per person and end date, however many seats end with it."""
         if len(seats) == 1:
             forum, seat = seats[0]
-            where = f"{_forum_words(forum)} (as {_capacities(seat)})"
+            where = f"{described(forum)} (as {_capacities(seat)})"
         else:
-            words = [_forum_words(f) for f, _ in seats]
+            words = [described(f) for f, _ in seats]
             where = ", ".join(words[:-1]) + " and " + words[-1]
         return Finding(
             seats[0][1].span,
             f"`{person}`'s tenure on {where} ends on {end.isoformat()}, {_when((end - on).days)}",
             "Reappoint them (a new seat from the next day) or recruit a successor in time.",
             related=tuple(
-                Related(seat.span, f"`{person}`'s seat on {_forum_words(forum)} ends too")
+                Related(seat.span, f"`{person}`'s seat on {described(forum)} ends too")
                 for forum, seat in seats[1:] if seat.span
             ),
             severity=Severity.INFO,
@@ -376,7 +372,7 @@ class DelegationOutsideForumLife(Rule):
                 continue
             closed = why.startswith("closed")
             if role == "reports_to":
-                message = f"delegation `{delegation.id}` reports to the {_forum_words(forum)}, which {why}"
+                message = f"delegation `{delegation.id}` reports to the {described(forum)}, which {why}"
                 hint = (
                     f"Have it report to the forum that took over from `{forum.id}`, or back to the body that "
                     "delegated (`reports_to: [...]`)."
@@ -386,7 +382,7 @@ class DelegationOutsideForumLife(Rule):
             else:
                 which = "it delegates to" if role == "receives" else "that give it" if _plural(forum) else "that gives it"
                 message = (
-                    f"delegation `{delegation.id}` is in force on {on.isoformat()}, but the {_forum_words(forum)} "
+                    f"delegation `{delegation.id}` is in force on {on.isoformat()}, but the {described(forum)} "
                     f"{which} {why}"
                 )
                 if closed and role == "receives":
@@ -485,14 +481,14 @@ class DecisionOutsideForumLife(Rule):
             why = f"{'are' if _plural(forum) else 'is'} established only on {forum.established.isoformat()}"
         takes = "take" if _plural(forum) else "takes"
         if decision.date is not None:
-            message = f"decision `{decision.id}` is dated {on.isoformat()}, but the {_forum_words(forum)} that {takes} it {why}"
+            message = f"decision `{decision.id}` is dated {on.isoformat()}, but the {described(forum)} that {takes} it {why}"
             hint = (
                 "Check the date, and whether the decision was taken by another forum (the one that took over "
                 f"from `{forum.id}`, or the one it replaced); correct `date:` or `forum:`."
             )
         else:
             message = (
-                f"decision `{decision.id}` has no date, and the {_forum_words(forum)} that {takes} it {why} "
+                f"decision `{decision.id}` has no date, and the {described(forum)} that {takes} it {why} "
                 f"(the check date is {on.isoformat()})"
             )
             hint = "Give the decision its date (`date: DATE`), or name the forum that takes it now (`forum:`)."

@@ -12,11 +12,11 @@ from collections import defaultdict
 from decimal import Decimal
 
 from govdsl.analysis.authority import UNLIMITED
+from govdsl.analysis.wording import identified, names
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
-from govdsl.model.resolve import article
-from govdsl.model.types import Decision, Delegation, Forum, Function, Organisation
+from govdsl.model.types import Decision, Delegation, Forum, Function
 from govdsl.text import money
 
 _UNLIMITED = UNLIMITED
@@ -31,14 +31,6 @@ _JOINT_MODELS = ("joint_committee", "committees_in_common")
 
 def _related(span, note):
     return (Related(span, note),) if span is not None else ()
-
-
-def _names(ids) -> str:
-    """`a`, `a` and `b`, `a`, `b` and `c`."""
-    quoted = [f"`{i}`" for i in ids]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 def _pounds(amount: Decimal) -> str:
@@ -77,22 +69,6 @@ def _is_local_government(ctx, organisation_id) -> bool:
 def _is_nhse(ctx, organisation_id) -> bool:
     kind = _kind(ctx, organisation_id)
     return bool(kind and kind.word in _NHSE_KINDS)
-
-
-def _describe(ctx, party: str) -> str:
-    """`northmoor_council` (a unitary council).
-
-    `party` is always a party to a delegation or one of the organisations it
-    acts for, so it is a declared organisation, forum or person.
-    """
-    entity = ctx.model.entity(party)
-    if isinstance(entity, Organisation):
-        label = article(v.ORGANISATION_KINDS[entity.kind].label)
-    elif isinstance(entity, Forum):
-        label = article(v.FORUM_KINDS[entity.kind].label)
-    else:
-        label = "a person"
-    return f"`{party}` ({label})"
 
 
 def _function(ctx, function_id) -> Function | None:
@@ -141,7 +117,7 @@ def _fit_scheme(ctx, d: Delegation) -> _Fit:
     facts = ctx.facts
     if facts.organisation(d.delegate):
         return False, (
-            f"{_describe(ctx, d.delegate)} is an organisation in its own right, "
+            f"{identified(ctx.model.entity(d.delegate), d.delegate)} is an organisation in its own right, "
             f"not a committee or member of staff of `{d.delegator}`"
         )
     giver, receiver = ctx.facts.acts_for(d.delegator), ctx.facts.acts_for(d.delegate)
@@ -150,7 +126,7 @@ def _fit_scheme(ctx, d: Delegation) -> _Fit:
     outside = [o for o in receiver if o not in giver]
     if outside:
         return False, (
-            f"`{d.delegate}` belongs to {_names(outside)} as well as, or instead of, "
+            f"`{d.delegate}` belongs to {names(outside)} as well as, or instead of, "
             f"the organisation `{d.delegator}` acts for"
         )
     return True, ""
@@ -163,7 +139,7 @@ def _fit_s65z5_delegation(ctx, d: Delegation) -> _Fit:
     others = [o for o in dict.fromkeys(giver + receiver) if not _is_nhs_body(ctx, o)]
     if others:
         return False, (
-            f"{_describe(ctx, others[0])} is not one of the NHS bodies that may delegate to each other "
+            f"{identified(ctx.model.entity(others[0]), others[0])} is not one of the NHS bodies that may delegate to each other "
             "under s.65Z5 (NHS England, an ICB, an NHS trust or an NHS foundation trust)"
         )
     return True, ""
@@ -174,7 +150,7 @@ def _fit_joint_exercise(ctx, d: Delegation) -> _Fit:
     if forum is not None and (forum.kind in _JOINT_FORUM_KINDS or forum.model in _JOINT_MODELS):
         return True, ""
     return False, (
-        f"{_describe(ctx, d.delegate)} is not a joint committee through which bodies exercise functions together"
+        f"{identified(ctx.model.entity(d.delegate), d.delegate)} is not a joint committee through which bodies exercise functions together"
     )
 
 
@@ -189,7 +165,7 @@ def _fit_s75(ctx, d: Delegation) -> _Fit:
     missing = " and ".join(w for w, present in (("an NHS body", nhs), ("a council", council)) if not present)
     return False, (
         f"a s.75 partnership arrangement is between an NHS body and a council, "
-        f"and {missing} is not among {_names(parties)}"
+        f"and {missing} is not among {names(parties)}"
     )
 
 
@@ -208,7 +184,7 @@ def _fit_nhse_agreement(ctx, d: Delegation) -> _Fit:
     if not any(is_icb(o) for o in receiver) or not all(is_icb(o) or _is_nhse(ctx, o) for o in receiver):
         return False, (
             f"an NHS England delegation agreement is made with an ICB, "
-            f"and {_describe(ctx, d.delegate)} is not an ICB or one of its forums"
+            f"and {identified(ctx.model.entity(d.delegate), d.delegate)} is not an ICB or one of its forums"
         )
     return True, ""
 
@@ -224,7 +200,7 @@ def _fit_lead_provider(ctx, d: Delegation) -> _Fit:
         kind = _kind(ctx, forum.lead_provider)
         if kind and kind.provider:
             return True, ""
-    return False, f"a lead-provider contract is held by a provider, and {_describe(ctx, d.delegate)} is not one"
+    return False, f"a lead-provider contract is held by a provider, and {identified(ctx.model.entity(d.delegate), d.delegate)} is not one"
 
 
 def _fit_s101(ctx, d: Delegation) -> _Fit:
@@ -523,9 +499,9 @@ class CouncilMadeDelegate(Rule):
         if council is None:
             return
         if delegation.delegate == council:
-            receiver = _describe(ctx, council)
+            receiver = identified(ctx.model.entity(council), council)
         else:
-            receiver = f"{_describe(ctx, delegation.delegate)}, which belongs only to `{council}`,"
+            receiver = f"{identified(ctx.model.entity(delegation.delegate), delegation.delegate)}, which belongs only to `{council}`,"
         how = "under s.65Z5" if delegation.basis == "s65z5_delegation" else "with no legal basis stated"
         entity = ctx.model.entity(council)
         joint = (
@@ -665,21 +641,21 @@ class DelegationBeyondAuthority(Rule):
         if received:
             givers = list(dict.fromkeys(e.delegator for e in received))
             how = (
-                f"`{d.delegator}` received {'it' if one else 'them'} only from {_names(givers)}, "
+                f"`{d.delegator}` received {'it' if one else 'them'} only from {names(givers)}, "
                 f"which does not hold {'it' if one else 'them'} either"
             )
             for e in received:
                 related.extend(_related(e.span, f"`{e.delegator}` passes it to `{e.delegate}` here without holding it"))
         else:
             how = (
-                f"{'it is' if one else 'they are'} held by {_names(holders)}, "
+                f"{'it is' if one else 'they are'} held by {names(holders)}, "
                 f"and no delegation in force gives {'it' if one else 'them'} to `{d.delegator}`"
             )
-        what = _names(f.id for f in functions)
+        what = names(f.id for f in functions)
         return Finding(
             d.span,
             f"delegation `{d.id}` hands on {what}, which `{d.delegator}` does not hold: {how}",
-            f"Have {_names(holders)} (or a body {'it' if len(holders) == 1 else 'they'} delegated to) "
+            f"Have {names(holders)} (or a body {'it' if len(holders) == 1 else 'they'} delegated to) "
             f"delegate {what} to `{d.delegator}` first, or make this delegation from a body that holds "
             f"{'it' if one else 'them'}.",
             related=tuple(related),
@@ -801,9 +777,9 @@ class JointDecisionInCommitteesInCommon(Rule):
             return
         yield Finding(
             target.span,
-            f"committees in common `{target.id}` have no delegation from {_names(missing)}, "
+            f"committees in common `{target.id}` have no delegation from {names(missing)}, "
             "so they cannot take decisions for " + ("that body" if len(missing) == 1 else "those bodies"),
-            f"Add a delegation from {_names(missing)} (or its board) to `{target.id}`, one per body; "
+            f"Add a delegation from {names(missing)} (or its board) to `{target.id}`, one per body; "
             "if the bodies want to take one joint decision, make it a joint committee instead.",
             related=tuple(related),
         )
@@ -818,7 +794,7 @@ class JointDecisionInCommitteesInCommon(Rule):
         yield Finding(
             decision.span,
             f"decision `{decision.id}` of committees in common `{forum.id}` does not say which body's delegation "
-            f"it is taken under; each of {_names(bodies)} takes its own decision",
+            f"it is taken under; each of {names(bodies)} takes its own decision",
             "Record one decision per body, each with `under:` that body's delegation, "
             "or use a joint committee if one joint decision is wanted.",
             related=_related(forum.span, f"`{forum.id}` is declared here"),
@@ -1098,7 +1074,7 @@ class FurtherDelegationNotPermitted(Rule):
                 key = (d.id, tuple(e.id for e in received))
                 groups.setdefault(key, (d, received, []))[2].append(function_id)
         for d, received, functions in groups.values():
-            what = _names(functions)
+            what = names(functions)
             first = received[0]
             if len(received) == 1:
                 why = (
@@ -1108,7 +1084,7 @@ class FurtherDelegationNotPermitted(Rule):
             else:
                 why = (
                     f"none of the delegations that gave {'it' if len(functions) == 1 else 'them'} to "
-                    f"`{d.delegator}` ({_names(e.id for e in received)}) allows further delegation"
+                    f"`{d.delegator}` ({names(e.id for e in received)}) allows further delegation"
                 )
             yield Finding(
                 d.span,
@@ -1214,7 +1190,7 @@ class ConsultativeForumHoldsDecisions(Rule):
             amount = f" with a limit of {_pounds(d.limit)}" if d.limit is not None else ""
             yield Finding(
                 d.span,
-                f"delegation `{d.id}` gives {_names(d.functions) or 'functions'}{amount} to `{forum.id}`, "
+                f"delegation `{d.id}` gives {names(d.functions) or 'functions'}{amount} to `{forum.id}`, "
                 "a consultative forum that can only advise",
                 self._HINT,
                 related=note,

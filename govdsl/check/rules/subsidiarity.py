@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from govdsl.analysis.wording import described, names
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
-from govdsl.model.types import Forum, Organisation
 
 
 def _people(n: int) -> str:
@@ -101,14 +101,6 @@ _SUM_TOLERANCE = 0.05
 _LEVELS = {-2: "national", -1: "regional", 0: "system", 1: "sub-system", 2: "place", 3: "neighbourhood"}
 
 
-def _names(ids) -> str:
-    """`a`, `a` and `b`, `a`, `b` and `c`."""
-    quoted = [f"`{i}`" for i in ids]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
 def _related(entity, note) -> tuple[Related, ...]:
     span = getattr(entity, "span", None)
     return (Related(span, note),) if span is not None else ()
@@ -121,17 +113,6 @@ def _run_cache(rule: Rule, ctx) -> dict:
         cache = (ctx, {})
         rule._cache = cache
     return cache[1]
-
-
-def _describe(ctx, party: str) -> str:
-    """`committee `audit``, `NHS foundation trust `x``, `person `ann_hale``, for messages."""
-    entity = ctx.model.entity(party) if party else None
-    if isinstance(entity, Forum):
-        return f"{v.FORUM_KINDS[entity.kind].label} `{party}`"
-    if isinstance(entity, Organisation):
-        kind = v.ORGANISATION_KINDS.get(entity.kind)
-        return f"{kind.label if kind else 'organisation'} `{party}`"
-    return f"`{party}`"
 
 
 def _level(ctx, party: str) -> int | None:
@@ -331,7 +312,7 @@ class TiersNotNested(Rule):
             yield Finding(
                 others[0].span,
                 f"council `{council}` is in the footprint of {len(subs)} sub-systems of "
-                f"`{tier.id}`: {_names(s.id for s in subs)}",
+                f"`{tier.id}`: {names(s.id for s in subs)}",
                 f"Give `{council}` to one sub-system only: sub-systems divide the system's councils "
                 "between them.",
                 related=tuple(r for s in (first, *others[1:]) for r in _related(s, f"`{s.id}` also covers `{council}`")),
@@ -349,9 +330,9 @@ class TiersNotNested(Rule):
         councils = "council" if len(stray) == 1 else "councils"
         yield Finding(
             tier.span,
-            f"{label} `{tier.id}` covers {councils} {_names(stray)}, outside the footprint of "
+            f"{label} `{tier.id}` covers {councils} {names(stray)}, outside the footprint of "
             f"{parent_label} `{parent.id}` it is within",
-            f"Add {_names(stray)} to the footprint of `{parent.id}`, or correct the footprint of `{tier.id}`.",
+            f"Add {names(stray)} to the footprint of `{parent.id}`, or correct the footprint of `{tier.id}`.",
             related=_related(parent, f"the footprint of `{parent.id}` is given here"),
         )
 
@@ -457,7 +438,7 @@ class PlaceNotCoterminous(Rule):
             elif len(councils) > 1:
                 yield Finding(
                     place.span,
-                    f"place `{place.id}` covers {len(councils)} councils ({_names(councils)}), not one",
+                    f"place `{place.id}` covers {len(councils)} councils ({names(councils)}), not one",
                     "Places usually follow one council's boundary. If this footprint is deliberate, record why "
                     "with `# govdsl: allow SUB003 because ...`.",
                 )
@@ -467,7 +448,7 @@ class PlaceNotCoterminous(Rule):
                 if others:
                     yield Finding(
                         place.span,
-                        f"place `{place.id}` shares council `{council}` with {_names(p.id for p in others)}",
+                        f"place `{place.id}` shares council `{council}` with {names(p.id for p in others)}",
                         "Places usually follow one council's boundary. If splitting the council is deliberate, "
                         "record why with `# govdsl: allow SUB003 because ...`.",
                         related=tuple(r for p in others for r in _related(p, f"`{p.id}` also covers `{council}`")),
@@ -748,7 +729,7 @@ class DecidedTooHigh(Rule):
         yield Finding(
             function.span,
             f"function `{function.id}` concerns {scope_label} `{scope.id}` but is decided {where}, "
-            f"by {_names(parties)}",
+            f"by {names(parties)}",
             hint,
             related=related,
         )
@@ -871,8 +852,8 @@ class DelegationUpwards(Rule):
         giver_entity = ctx.model.entity(delegation.delegator)
         yield Finding(
             delegation.span,
-            f"delegation `{delegation.id}` passes functions up from {_describe(ctx, delegation.delegator)} "
-            f"({_level_label(giver)}) to {_describe(ctx, delegation.delegate)} ({_level_label(receiver)})",
+            f"delegation `{delegation.id}` passes functions up from {described(ctx.model.entity(delegation.delegator), delegation.delegator)} "
+            f"({_level_label(giver)}) to {described(ctx.model.entity(delegation.delegate), delegation.delegate)} ({_level_label(receiver)})",
             "Delegations normally pass decisions down, closer to the people affected. Check that `from` and `to` "
             "are not the wrong way round; if the higher tier should decide, have the body that holds the function "
             'delegate to it directly, or record why with `reason: "..."` on the delegation (or on each function '
