@@ -38,7 +38,7 @@ from govdsl.analysis.authority import UNLIMITED, Authority, Holding
 from govdsl.analysis.facts import Facts
 from govdsl.analysis.dates import as_of as model_as_of
 from govdsl.analysis.dates import posts_on
-from govdsl.analysis.wording import category_of, kind_label, title_of
+from govdsl.analysis.wording import category_of, kind_label, period_words, title_of
 from govdsl.diagnostics import did_you_mean
 from govdsl.model import vocabulary as v
 from govdsl.model.types import (
@@ -188,16 +188,6 @@ def quorum_words(forum: Forum) -> str:
     return text + (f", including {', '.join(parts)}" if parts else "")
 
 
-def _dates(start: dt.date | None, end: dt.date | None) -> str:
-    if start and end:
-        return f"from {start.isoformat()} to {end.isoformat()}"
-    if start:
-        return f"since {start.isoformat()}"
-    if end:
-        return f"until {end.isoformat()}"
-    return ""
-
-
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
 
@@ -229,11 +219,6 @@ class ModelView:
 
 # -- names ------------------------------------------------------------------------------------------
 
-_FORUM_ABBREVIATIONS = {
-    "icp": "integrated_care_partnership",
-    "hwb": "health_and_wellbeing_board",
-    "cic": "committees_in_common",
-}
 _LOOSE_IGNORED = frozenset({"of", "and", "for", "in", "on", "at", "to", "nhs"})
 
 
@@ -308,10 +293,10 @@ class Names:
         if isinstance(entity, Forum):
             kind = v.FORUM_KINDS.get(entity.kind)
             names = {key(entity.kind)} | ({key(kind.label)} if kind else set())
-            names |= {k for k, word in _FORUM_ABBREVIATIONS.items() if word == entity.kind}
+            names |= {kind.abbreviation} if kind and kind.abbreviation else set()
             if entity.role and entity.role in v.FORUM_ROLES:
                 names |= {key(v.FORUM_ROLES[entity.role].label), key(entity.role + " committee")}
-            if entity.kind == "board":
+            if kind and kind.governing_body:
                 for parent in entity.parents:
                     owner = self.model.entity(parent)
                     if isinstance(owner, Organisation):
@@ -693,7 +678,7 @@ class Link:
         source = model.entity(self.source)
         if self.kind == "parent":
             verb = f"is {article(kind_label(source))} of" if isinstance(source, Forum) else "belongs to"
-            if isinstance(source, Forum) and source.kind == "board":
+            if isinstance(source, Forum) and v.FORUM_KINDS[source.kind].governing_body:
                 verb = "is the board of"
         elif self.kind == "accountable_to":
             verb = "is accountable to"
@@ -816,7 +801,7 @@ def _seat_text(view: ModelView, seat: Seat, subject: str) -> str:
         parts.append(f"for `{seat.representing}`")
     if seat.weight != 1:
         parts.append(f"weight {seat.weight}")
-    dates = _dates(seat.start, seat.end)
+    dates = period_words(seat.start, seat.end, iso=True)
     if dates:
         parts.append(dates)
     who = seat.person if subject == "person" else seat.forum

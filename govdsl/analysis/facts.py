@@ -70,7 +70,7 @@ class Facts:
     def boards_of(self) -> dict[str, list[Forum]]:
         boards = defaultdict(list)
         for forum in self.model.forums:
-            if forum.kind == "board":
+            if v.FORUM_KINDS[forum.kind].governing_body:
                 for parent in forum.parents:
                     boards[parent].append(forum)
         return boards
@@ -142,7 +142,7 @@ class Facts:
 
     def _canonical_of(self, party: str) -> str:
         forum = self.forum(party)
-        if forum is not None and forum.kind == "board":
+        if forum is not None and v.FORUM_KINDS[forum.kind].governing_body:
             for parent in forum.parents:
                 organisation = self.organisation(parent)
                 if organisation is not None:

@@ -230,7 +230,6 @@ SORD_COLUMNS = (
     "Expires",
     "Review",
 )
-_JOINT_FORUMS = frozenset({"joint_committee", "committees_in_common", "integrated_care_partnership"})
 _PARTNERSHIP_BASES = frozenset({"s65z5_delegation", "s65z5_joint_exercise", "s75_agreement", "lead_provider_contract", "lga_s101"})
 
 
@@ -268,7 +267,7 @@ def sord_section(model: Model, delegation: Delegation) -> str:
     if isinstance(delegate, Organisation) or delegation.basis in _PARTNERSHIP_BASES:
         return "D"
     if isinstance(delegate, Forum):
-        if delegate.kind in _JOINT_FORUMS:
+        if v.FORUM_KINDS[delegate.kind].joint:
             return "D"
         theirs, ours = _owners(model, delegate.id), _owners(model, delegation.delegator)
         if theirs and ours and not theirs & ours:
@@ -282,7 +281,7 @@ def _delegate_name(model: Model, names: _Names, id: str) -> str:
     if isinstance(entity, Person) and entity.posts:
         posts = [_post_words(names, post) for post in entity.posts]
         return f"{name} ({_join(posts)})"
-    if isinstance(entity, Forum) and entity.kind in _JOINT_FORUMS:
+    if isinstance(entity, Forum) and v.FORUM_KINDS[entity.kind].joint:
         bodies = _unique([*entity.partners, *(p for p in entity.parents if isinstance(model.entity(p), Organisation))])
         if bodies:
             return f"{name} ({label(v.FORUM_KINDS, entity.kind)} of {_and_list(names(b) for b in bodies)})"

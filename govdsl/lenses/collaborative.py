@@ -76,25 +76,10 @@ UNEQUAL = Fraction(2, 3)  # a sector with this share of power (or of seats, or o
 ORGANISATION_DOMINANCE = Fraction(1, 2)  # in a one-sector forum, an organisation with this share of power dominates
 DECIMALS = Decimal("0.01")
 
-PARTNERSHIP_KINDS = frozenset(
-    {
-        "place_partnership",
-        "provider_collaborative",
-        "integrated_care_partnership",
-        "health_and_wellbeing_board",
-        "joint_committee",
-        "committees_in_common",
-    }
-)
 NON_STATE = ("vcse", "public_voice")  # the non-state partners CG002 looks for
-# CG001's stakeholder classes: the NHS (providers or commissioners), primary care, local government, VCSE, public voice.
+# CG001's stakeholder classes: the NHS (providers or commissioners), primary care, local government, VCSE,
+# public voice; the classes each kind of forum is expected to seat are its vocabulary entry's `expected_voices`.
 _NHS = "nhs"
-_CG001_CLASSES = (_NHS, "primary_care", "local_government", "vcse", "public_voice")
-_EXPECTED_BY_KIND = {
-    "integrated_care_partnership": _CG001_CLASSES,
-    "place_partnership": _CG001_CLASSES,
-    "health_and_wellbeing_board": (_NHS, "local_government", "public_voice"),
-}
 MET, PARTLY, NOT_MET, NOT_APPLICABLE = "met", "partly met", "not met", "not applicable"
 HIGH, MODERATE, LOW = "unequal", "moderate", "balanced"
 
@@ -133,7 +118,7 @@ def in_scope(model: Model, forum: Forum) -> bool:
     delegates" of their sector, so such a board is a unitary board, not a
     partnership.
     """
-    if forum.kind in PARTNERSHIP_KINDS:
+    if v.FORUM_KINDS[forum.kind].partnership:
         return True
     if forum.role not in ("place", "subsystem") and not forum.partners:
         return False
@@ -267,8 +252,9 @@ def imbalance(model: Model, forum: Forum, facts: Facts | None = None) -> Imbalan
 
 def _expected(model: Model, facts: Facts, forum: Forum) -> tuple[str, ...]:
     """CG001 classes expected at a forum: by kind for ICPs, place partnerships and HWBs; else its owners' and partners'."""
-    if forum.kind in _EXPECTED_BY_KIND:
-        return _EXPECTED_BY_KIND[forum.kind]
+    expected = v.FORUM_KINDS[forum.kind].expected_voices
+    if expected:
+        return expected
     classes: list[str] = []
     for organisation_id in tuple(facts.organisations_of(forum.id)) + forum.partners:
         organisation = model.entity(organisation_id)

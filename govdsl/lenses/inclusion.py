@@ -124,7 +124,6 @@ PARTNER_CAPACITY_CLASS = {
 _OWN_BODY_CAPACITIES = frozenset(
     {"chief_executive", "executive", "executive_finance", "executive_medical", "executive_nursing", "non_executive"}
 )
-COLLABORATIVE_KINDS = frozenset({"place_partnership", "provider_collaborative", "integrated_care_partnership"})
 _COLLABORATIVE_WORDS = ("partnership", "collaborative", "alliance")
 
 VOTING, NON_VOTING, PARTNER, ABSENT = "voting", "non-voting", "partner body", "absent"
@@ -361,7 +360,7 @@ def affected_classes(model: Model, forum: Forum, index: AffectedIndex | None = N
 def labelled_collaborative(forum: Forum) -> bool:
     """Place partnerships, provider collaboratives, ICPs, and forums whose title says partnership, collaborative or alliance."""
     title = forum.title.lower()
-    return forum.kind in COLLABORATIVE_KINDS or any(word in title for word in _COLLABORATIVE_WORDS)
+    return v.FORUM_KINDS[forum.kind].collaborative or any(word in title for word in _COLLABORATIVE_WORDS)
 
 
 # -- tiers ---------------------------------------------------------------------------------------------

@@ -68,7 +68,6 @@ _KIND_WORDS = {
     "Delegation": "delegation", "PooledFund": "pooled fund", "Decision": "decision",
 }
 _LINE_KINDS_UP = frozenset({"accountable_to", "reports_to", "assures"})
-_SELF_DETERMINING_KINDS = frozenset({"place_partnership", "provider_collaborative", "integrated_care_partnership"})
 
 
 @attrs.frozen
@@ -439,7 +438,7 @@ def _reports_back(model: Model, facts: Facts, delegation: Delegation) -> bool:
 def _has_line_up(model: Model, facts: Facts, forum: Forum, sources: dict[str, set[str]]) -> bool:
     if sources.get(forum.id, set()) & _LINE_KINDS_UP:
         return True
-    if forum.kind == "board":
+    if v.FORUM_KINDS[forum.kind].governing_body:
         return any(sources.get(o, set()) & _LINE_KINDS_UP for o in facts.organisations_of(forum.id))
     return False
 
@@ -549,10 +548,11 @@ def _conflict_resolution(model: Model, facts: Facts, scope: Scope) -> Principle:
 def _organising_forums(model: Model, facts: Facts, scope: Scope) -> list[Forum]:
     out = []
     for forum in scope.forums:
-        if forum.kind in ("board", "health_and_wellbeing_board"):
+        kind = v.FORUM_KINDS[forum.kind]
+        if kind.governing_body or kind.statutory_partnership == "council":
             continue
         rank = _rank(model, facts, forum.id)
-        if forum.kind in _SELF_DETERMINING_KINDS or forum.role in ("place", "subsystem") or (rank is not None and rank >= 1):
+        if v.FORUM_KINDS[forum.kind].collaborative or forum.role in ("place", "subsystem") or (rank is not None and rank >= 1):
             out.append(forum)
     return out
 
@@ -586,7 +586,7 @@ def _chain(model: Model, facts: Facts, delegations) -> list[str]:
 
     def key(party: str) -> str:
         forum = facts.forum(party)
-        if forum is not None and forum.kind == "board":
+        if forum is not None and v.FORUM_KINDS[forum.kind].governing_body:
             owners = facts.organisations_of(party)
             if len(owners) == 1:
                 return owners[0]

@@ -566,13 +566,14 @@ class Resolver:
     def _build_forum(self, symbol: Symbol) -> m.Forum:
         d = symbol.declaration
         specs = schema.for_declaration(symbol.kind)
-        required = ("parent",) if symbol.kind in ("board", "committee", "subcommittee") else ()
-        if symbol.kind in ("place_partnership", "provider_collaborative"):
+        kind = v.FORUM_KINDS[symbol.kind]
+        required = ("parent",) if kind.needs_parent else ()
+        if kind.models is not None:
             required += ("model",)
         a = _Attributes(self, d.block, self._owner(symbol), specs, required)
         model_word = None
         if a.get("model"):
-            if symbol.kind not in ("place_partnership", "provider_collaborative"):
+            if kind.models is None:
                 self.error(
                     "DCL003",
                     "only place partnerships and provider collaboratives have a `model`",

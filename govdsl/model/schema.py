@@ -248,8 +248,9 @@ DECISION = {
 
 # A place partnership and a provider collaborative each have models of their own.
 _FORUM_MODELS = {
-    "place_partnership": FORUM | {"model": _a("vocab:PLACE_MODELS", "the place partnership's model")},
-    "provider_collaborative": FORUM | {"model": _a("vocab:COLLABORATIVE_MODELS", "the collaborative's model")},
+    kind.word: FORUM | {"model": _a(f"vocab:{kind.models}", f"the {kind.label}'s model")}
+    for kind in v.FORUM_KINDS.values()
+    if kind.models
 }
 
 

@@ -106,25 +106,112 @@ TIER_KINDS: dict[str, TierKind] = {
 
 
 # -- forums -------------------------------------------------------------------------------
+# What a place partnership or provider collaborative is, in law (`model:`).
+PLACE_MODELS = _vocab(
+    ("consultative_forum", "consultative forum"),
+    ("icb_committee", "ICB committee"),
+    ("joint_committee", "joint committee"),
+    ("individual_director", "individual director with delegated authority"),
+    ("lead_provider_contract", "lead-provider contract"),
+)
+
+COLLABORATIVE_MODELS = _vocab(
+    ("lead_provider", "lead provider"),
+    ("joint_committee", "joint committee"),
+    ("committees_in_common", "committees in common"),
+)
+
+
+
 @attrs.frozen
 class ForumKind:
+    """A kind of forum and what it means.
+
+    Rules, diagrams, documents, queries and lenses read these attributes,
+    never lists of kind words, so that a new kind of forum is one entry here
+    (and its word in the editor grammar, which a test checks).
+    """
+
     word: str
     label: str
     committee_like: bool  # needs terms of reference, a chair, members and a quorum
+    governing_body: bool  # an organisation's own board: decides for it, and a delegation from it is the organisation's
+    decides: bool  # takes decisions, so its members must be on a register of interests (otherwise it advises or plans)
+    answerable: bool  # exercises functions on someone's behalf, so must answer to a statutory body (ACC002)
+    joint: bool  # bodies exercise functions together through it (s.65Z5 joint exercise; the scheme's section D)
+    bodies_decide_apart: bool  # each body's own committee decides for that body alone, meeting together (DEL005)
+    partnership: bool  # brings partners together: the collaborative governance lens assesses it
+    collaborative: bool  # partners organise themselves in it: the inclusion and Ostrom lenses read it as self-governing
+    statutory_partnership: str | None  # set up by statute: by the "council" (HWB) or the "icb_and_councils" (ICP)
+    needs_parent: bool  # must name the body it belongs to (`parent:`)
+    models: str | None  # the vocabulary its `model:` words come from ("PLACE_MODELS"), or None if it takes none
+    plural: bool  # spoken of in the plural ("committees in common have")
+    style: str  # how diagrams draw it (colour and shape): a key of govdsl.render.style.NODE_STYLES
+    expected_voices: tuple[str, ...] = ()  # the stakeholder classes the collaborative lens (CG001) expects as members
+    abbreviation: str | None = None  # a short name `govdsl query` understands
 
+    @property
+    def model_words(self) -> dict[str, Term]:
+        """The words its `model:` may take ({} if it takes none)."""
+        return globals()[self.models] if self.models else {}
+
+
+_PARTNERS = ("nhs", "primary_care", "local_government", "vcse", "public_voice")
 
 FORUM_KINDS: dict[str, ForumKind] = {
     f.word: f
     for f in (
-        ForumKind("board", "board", False),
-        ForumKind("committee", "committee", True),
-        ForumKind("subcommittee", "sub-committee", True),
-        ForumKind("joint_committee", "joint committee", True),
-        ForumKind("committees_in_common", "committees in common", True),
-        ForumKind("place_partnership", "place-based partnership", False),
-        ForumKind("provider_collaborative", "provider collaborative", False),
-        ForumKind("integrated_care_partnership", "integrated care partnership", False),
-        ForumKind("health_and_wellbeing_board", "health and wellbeing board", False),
+        ForumKind(
+            "board", "board", committee_like=False, governing_body=True, decides=True, answerable=False,
+            joint=False, bodies_decide_apart=False, partnership=False, collaborative=False,
+            statutory_partnership=None, needs_parent=True, models=None, plural=False, style="board",
+        ),
+        ForumKind(
+            "committee", "committee", committee_like=True, governing_body=False, decides=True, answerable=True,
+            joint=False, bodies_decide_apart=False, partnership=False, collaborative=False,
+            statutory_partnership=None, needs_parent=True, models=None, plural=False, style="committee",
+        ),
+        ForumKind(
+            "subcommittee", "sub-committee", committee_like=True, governing_body=False, decides=True, answerable=True,
+            joint=False, bodies_decide_apart=False, partnership=False, collaborative=False,
+            statutory_partnership=None, needs_parent=True, models=None, plural=False, style="committee",
+        ),
+        ForumKind(
+            "joint_committee", "joint committee", committee_like=True, governing_body=False, decides=True,
+            answerable=True, joint=True, bodies_decide_apart=False, partnership=True, collaborative=False,
+            statutory_partnership=None, needs_parent=False, models=None, plural=False, style="joint",
+        ),
+        ForumKind(
+            "committees_in_common", "committees in common", committee_like=True, governing_body=False, decides=True,
+            answerable=True, joint=True, bodies_decide_apart=True, partnership=True, collaborative=False,
+            statutory_partnership=None, needs_parent=False, models=None, plural=True, style="joint",
+            abbreviation="cic",
+        ),
+        ForumKind(
+            "place_partnership", "place-based partnership", committee_like=False, governing_body=False,
+            decides=False, answerable=True, joint=False, bodies_decide_apart=False, partnership=True,
+            collaborative=True, statutory_partnership=None, needs_parent=False, models="PLACE_MODELS", plural=False,
+            style="partnership", expected_voices=_PARTNERS,
+        ),
+        ForumKind(
+            "provider_collaborative", "provider collaborative", committee_like=False, governing_body=False,
+            decides=False, answerable=True, joint=False, bodies_decide_apart=False, partnership=True,
+            collaborative=True, statutory_partnership=None, needs_parent=False, models="COLLABORATIVE_MODELS",
+            plural=False, style="collaborative",
+        ),
+        ForumKind(
+            "integrated_care_partnership", "integrated care partnership", committee_like=False,
+            governing_body=False, decides=False, answerable=True, joint=True, bodies_decide_apart=False,
+            partnership=True, collaborative=True, statutory_partnership="icb_and_councils", needs_parent=False,
+            models=None, plural=False, style="partnership", expected_voices=_PARTNERS, abbreviation="icp",
+        ),
+        ForumKind(
+            "health_and_wellbeing_board", "health and wellbeing board", committee_like=False,
+            governing_body=False, decides=False, answerable=True, joint=False, bodies_decide_apart=False,
+            partnership=True, collaborative=False, statutory_partnership="council", needs_parent=False,
+            models=None, plural=False, style="partnership",
+            expected_voices=("nhs", "local_government", "public_voice"), abbreviation="hwb",
+        ),
     )
 }
 
@@ -140,20 +227,6 @@ FORUM_ROLES = _vocab(
     ("subsystem", "sub-system committee"),
     ("specialised_commissioning", "specialised commissioning committee"),
     ("other", "other committee"),
-)
-
-PLACE_MODELS = _vocab(
-    ("consultative_forum", "consultative forum"),
-    ("icb_committee", "ICB committee"),
-    ("joint_committee", "joint committee"),
-    ("individual_director", "individual director with delegated authority"),
-    ("lead_provider_contract", "lead-provider contract"),
-)
-
-COLLABORATIVE_MODELS = _vocab(
-    ("lead_provider", "lead provider"),
-    ("joint_committee", "joint committee"),
-    ("committees_in_common", "committees in common"),
 )
 
 FREQUENCIES = _vocab(

@@ -105,20 +105,6 @@ def organisation_style(kind: str, sector: str) -> str:
     return {"local_government": "council"}.get(sector, "independent")
 
 
-def forum_style(kind: str) -> str:
-    return {
-        "board": "board",
-        "committee": "committee",
-        "subcommittee": "committee",
-        "joint_committee": "joint",
-        "committees_in_common": "joint",
-        "place_partnership": "partnership",
-        "integrated_care_partnership": "partnership",
-        "health_and_wellbeing_board": "partnership",
-        "provider_collaborative": "collaborative",
-    }.get(kind, "other")
-
-
 def relative_luminance(colour: str) -> float:
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4

@@ -739,8 +739,7 @@ def _forum(b: _Builder, forum: Forum) -> Page:
     if forum.tier:
         facts.append(Fact("Works at", (b.link(forum.tier),)))
     if forum.model:
-        words = v.PLACE_MODELS if forum.kind == "place_partnership" else v.COLLABORATIVE_MODELS
-        facts.append(Fact("Model", _text(sentence(label(words, forum.model)))))
+        facts.append(Fact("Model", _text(sentence(label(v.FORUM_KINDS[forum.kind].model_words, forum.model)))))
     if forum.lead_provider:
         facts.append(Fact("Lead provider", (b.link(forum.lead_provider),)))
     if forum.partners:

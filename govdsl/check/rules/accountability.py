@@ -21,18 +21,6 @@ from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
 from govdsl.source import Span
 
-# Forums that exercise functions on someone's behalf and so must answer to a statutory body.
-# (A board is its organisation's own governing body.)
-_ANSWERING_FORUMS = (
-    "committee",
-    "subcommittee",
-    "joint_committee",
-    "committees_in_common",
-    "place_partnership",
-    "provider_collaborative",
-    "integrated_care_partnership",
-    "health_and_wellbeing_board",
-)
 _LINE_PHRASES = {"accountable_to": "is accountable to", "reports_to": "reports to"}
 
 
@@ -313,7 +301,7 @@ class ForumUnaccountable(Rule):
                     queue.append(source)
         deciding = {d.delegate for d in model.delegations} | {d.forum for d in model.decisions}
         for forum in model.forums:
-            if forum.kind not in _ANSWERING_FORUMS or forum.id in answered:
+            if not v.FORUM_KINDS[forum.kind].answerable or forum.id in answered:
                 continue
             if forum.model == "consultative_forum" and forum.id not in deciding:
                 continue  # it only advises: it has nothing of its own to answer for
@@ -598,7 +586,8 @@ class PartnershipUnderIcb(Rule):
     targets = ("forums",)
 
     def check(self, forum, ctx):
-        if forum.kind not in ("integrated_care_partnership", "health_and_wellbeing_board"):
+        statute = v.FORUM_KINDS[forum.kind].statutory_partnership
+        if statute is None:
             return
         # (body, span of the line or declaration that puts the forum under it, how)
         above: list[tuple[str, Span | None, str]] = [
@@ -618,7 +607,7 @@ class PartnershipUnderIcb(Rule):
             for body, span, how in icb_side
             for r in _related(span, f"`{body}` is declared here" if how == "parent" else f"`{forum.id}` is accountable to `{body}`")
         )
-        if forum.kind == "health_and_wellbeing_board":
+        if statute == "council":
             if icb_side:
                 yield Finding(
                     forum.span,

@@ -171,7 +171,7 @@ class _Index:
         """Organisation id -> the integrated care partnerships it takes part in."""
         out = defaultdict(list)
         for forum in self.ctx.model.forums:
-            if forum.kind != "integrated_care_partnership":
+            if v.FORUM_KINDS[forum.kind].statutory_partnership != "icb_and_councils":
                 continue
             linked = set(forum.partners) | set(self.ctx.facts.organisations_of(forum.id))
             for seat in _members(forum):
@@ -344,7 +344,7 @@ class IcbBoardCoreMembers(Rule):
             return
         board = _board(self, icb, ctx)
         if board is None and ctx.facts.icb_board(icb.id) is None:
-            pending, closed = _index(self, ctx).absent(icb.id, lambda f: f.kind == "board" and icb.id in f.parents)
+            pending, closed = _index(self, ctx).absent(icb.id, lambda f: v.FORUM_KINDS[f.kind].governing_body and icb.id in f.parents)
             if pending:
                 return  # not set up yet
             yield Finding(
@@ -593,7 +593,7 @@ class IcpMembershipIncomplete(Rule):
         councils, source = self._councils(ctx, icb, systems)
         icps = index.icps.get(icb.id, [])
         if not icps:
-            pending, closed = index.absent(icb.id, lambda f: f.kind == "integrated_care_partnership", True)
+            pending, closed = index.absent(icb.id, lambda f: v.FORUM_KINDS[f.kind].statutory_partnership == "icb_and_councils", True)
             if pending:
                 return  # not set up yet
             yield Finding(
@@ -706,7 +706,7 @@ class HwbMembershipIncomplete(Rule):
     )
 
     def check(self, forum, ctx):
-        if forum.kind != "health_and_wellbeing_board" or not_yet_set_up(ctx, forum):
+        if v.FORUM_KINDS[forum.kind].statutory_partnership != "council" or not_yet_set_up(ctx, forum):
             return
         roles: set[str] = set()
         kinds: set[str] = set()
@@ -1155,7 +1155,7 @@ class CommitteeBasicsMissing(Rule):
 
     def check(self, forum, ctx):
         kind = v.FORUM_KINDS.get(forum.kind)
-        if kind is None or not (kind.committee_like or forum.kind == "board"):
+        if kind is None or not (kind.committee_like or kind.governing_body):
             return
         if not self._described(forum, ctx) or not_yet_set_up(ctx, forum):
             return

@@ -24,8 +24,6 @@ from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Decision, Forum, Interest, Person, Seat
 
-# Forums that take decisions and whose members must be on a register of interests.
-DECIDING_KINDS = frozenset({"board", "committee", "subcommittee", "joint_committee", "committees_in_common"})
 
 # Management actions under which a member with an interest may stay for the item.
 STAYING_ACTIONS = frozenset({"declare_and_participate", "withhold_papers"})
@@ -209,7 +207,7 @@ class MemberWithoutRegisterEntry(Rule):
     targets = ("model",)
 
     def check(self, model, ctx):
-        deciding = {f.id for f in model.forums if f.kind in DECIDING_KINDS}
+        deciding = {f.id for f in model.forums if v.FORUM_KINDS[f.kind].decides}
         deciding |= {d.delegate for d in model.delegations if d.delegate}
         deciding |= {d.forum for d in model.decisions if d.forum}
         for person in model.people:

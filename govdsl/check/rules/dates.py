@@ -37,7 +37,7 @@ def _ago(days: int) -> str:
 
 def _plural(forum: Forum) -> bool:
     """Committees in common are spoken of in the plural."""
-    return forum.kind == "committees_in_common"
+    return v.FORUM_KINDS[forum.kind].plural
 
 
 def _life(forum: Forum, on: dt.date) -> str | None:

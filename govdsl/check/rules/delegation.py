@@ -21,8 +21,6 @@ from govdsl.text import money
 
 _UNLIMITED = UNLIMITED
 _NHSE_KINDS = ("nhs_england", "nhs_england_region")
-# Forums through which two or more bodies can exercise functions together.
-_JOINT_FORUM_KINDS = ("joint_committee", "committees_in_common", "integrated_care_partnership")
 _JOINT_MODELS = ("joint_committee", "committees_in_common")
 
 
@@ -147,7 +145,7 @@ def _fit_s65z5_delegation(ctx, d: Delegation) -> _Fit:
 
 def _fit_joint_exercise(ctx, d: Delegation) -> _Fit:
     forum = ctx.facts.forum(d.delegate)
-    if forum is not None and (forum.kind in _JOINT_FORUM_KINDS or forum.model in _JOINT_MODELS):
+    if forum is not None and (v.FORUM_KINDS[forum.kind].joint or forum.model in _JOINT_MODELS):
         return True, ""
     return False, (
         f"{identified(ctx.model.entity(d.delegate), d.delegate)} is not a joint committee through which bodies exercise functions together"
@@ -753,7 +751,7 @@ class JointDecisionInCommitteesInCommon(Rule):
 
     @staticmethod
     def _bodies_of(ctx, forum: Forum | None) -> tuple[str, ...]:
-        if forum is None or forum.kind != "committees_in_common":
+        if forum is None or not v.FORUM_KINDS[forum.kind].bodies_decide_apart:
             return ()
         bodies = ctx.facts.organisations_of(forum.id)
         return bodies if len(bodies) >= 2 else ()
@@ -1173,7 +1171,7 @@ class ConsultativeForumHoldsDecisions(Rule):
     )
 
     def check(self, forum, ctx):
-        if forum.kind != "place_partnership" or forum.model != "consultative_forum":
+        if forum.model != "consultative_forum":  # a word of PLACE_MODELS only: a place partnership
             return
         cache = _run_cache(self, ctx)
         if "held" not in cache:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Forum, Model, Organisation, Person, PooledFund, Tier
 from govdsl.render.graph import Cluster, Node
-from govdsl.render.style import forum_style, organisation_style
+from govdsl.render.style import organisation_style
 from govdsl.text import money
 
 
@@ -17,9 +17,8 @@ def entity_node(model: Model, id: str, cluster: str | None = None, detail: str |
     if isinstance(entity, Forum):
         label = v.FORUM_KINDS[entity.kind].label
         if entity.model:
-            words = v.PLACE_MODELS if entity.kind == "place_partnership" else v.COLLABORATIVE_MODELS
-            label += f" ({words[entity.model].label})"
-        return Node(id, entity.title, detail if detail is not None else label, forum_style(entity.kind), cluster)
+            label += f" ({v.FORUM_KINDS[entity.kind].model_words[entity.model].label})"
+        return Node(id, entity.title, detail if detail is not None else label, v.FORUM_KINDS[entity.kind].style, cluster)
     if isinstance(entity, Person):
         post = entity.posts[0] if entity.posts else None
         if detail is None and post is not None:
