@@ -230,13 +230,18 @@ class Facts:
         return v.TIER_KINDS[tier.kind].rank if tier else None
 
     @cached_property
-    def system_of_icb(self) -> dict[str, Tier]:
-        """ICB id -> the system that names it (`icb:`); the first declared, if several do."""
-        found: dict[str, Tier] = {}
+    def systems_of_icb(self) -> dict[str, list[Tier]]:
+        """ICB id -> the systems that name it (`icb:`), in declaration order."""
+        found: dict[str, list[Tier]] = defaultdict(list)
         for t in self.model.tiers:
             if t.kind == "system" and t.icb:
-                found.setdefault(t.icb, t)
+                found[t.icb].append(t)
         return found
+
+    @cached_property
+    def system_of_icb(self) -> dict[str, Tier]:
+        """ICB id -> the system that names it; the first declared, if several do."""
+        return {icb: systems[0] for icb, systems in self.systems_of_icb.items()}
 
     def tier_of(self, id: str | None, _seen=None) -> str | None:
         """The tier an organisation, forum or person works at, if it can be told.
@@ -353,6 +358,41 @@ class Facts:
         out = defaultdict(list)
         for d in self.model.delegations:
             out[d.delegator].append(d)
+        return out
+
+    # -- lines, functions and decisions ----------------------------------------------------------
+    @cached_property
+    def lines_from(self) -> dict[str, list]:
+        """A party -> its accountability lines in force (`accountable_to`, `reports_to`, `assures`...), as declared."""
+        out = defaultdict(list)
+        for line in self.model.lines:
+            out[line.source].append(line)
+        return out
+
+    @cached_property
+    def functions_held_by(self) -> dict[str, list]:
+        """A party -> the functions it holds (`held_by`)."""
+        out = defaultdict(list)
+        for function in self.model.functions:
+            if function.holder:
+                out[function.holder].append(function)
+        return out
+
+    @cached_property
+    def decisions_of(self) -> dict[str, list]:
+        """A forum -> the decisions it takes (in the model as of the check date)."""
+        out = defaultdict(list)
+        for decision in self.model.decisions:
+            out[decision.forum].append(decision)
+        return out
+
+    @cached_property
+    def decisions_exercising(self) -> dict[str, list]:
+        """A function -> the decisions that exercise it."""
+        out = defaultdict(list)
+        for decision in self.model.decisions:
+            for function_id in decision.functions:
+                out[function_id].append(decision)
         return out
 
     # -- people -------------------------------------------------------------------------------

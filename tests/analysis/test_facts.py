@@ -136,3 +136,23 @@ def test_a_person_on_a_date_holds_only_the_posts_of_that_day():
     assert facts.person_on("p", dt.date(2021, 1, 1)) is facts.model.entity("p")  # every post held: the same person
     assert len(facts.person_on("p", None).posts) == 2  # no date: as the model has them
     assert facts.person_on("o", ON) is None and facts.person_on("nobody", ON) is None
+
+
+def test_lines_functions_and_decisions_by_party(full):
+    assert [(line.kind, line.target) for line in full.lines_from["audit"]] == [("reports_to", "icb_board")]
+    assert full.lines_from.get("nobody") is None
+    assert [f.id for f in full.functions_held_by["northmoor_icb"]] == ["commissioning.community_services", "accounts.annual"]
+    assert [d.id for d in full.decisions_of["icb_board"]] == ["acute_contract_2025"]
+    assert [d.id for d in full.decisions_exercising["commissioning.community_services"]] == ["acute_contract_2025"]
+
+
+def test_the_systems_that_name_an_icb():
+    facts = facts_of(
+        """\
+        organisation icb { kind: icb }
+        system one "One" { icb: icb }
+        system two "Two" { icb: icb }
+        """
+    )
+    assert [t.id for t in facts.systems_of_icb["icb"]] == ["one", "two"]
+    assert facts.system_of_icb["icb"].id == "one"  # the first declared

@@ -19,6 +19,7 @@ from govdsl.analysis.wording import described, names
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
+from govdsl.model.types import Forum
 from govdsl.source import Span
 
 _LINE_PHRASES = {"accountable_to": "is accountable to", "reports_to": "reports to"}
@@ -39,15 +40,6 @@ def _not_in_being(ctx, party: str) -> str:
     if forum.closed is not None and forum.closed < ctx.as_of:
         return f" (closed on {forum.closed.isoformat()})"
     return f" (not established until {forum.established.isoformat()})"
-
-
-def _run_cache(rule: Rule, ctx) -> dict:
-    """A dict that lives for one check run (the engine makes a new rule object per run)."""
-    cache = getattr(rule, "_cache", None)
-    if cache is None or cache[0] is not ctx:
-        cache = (ctx, {})
-        rule._cache = cache
-    return cache[1]
 
 
 # -- the accountability graph -------------------------------------------------------------------------
@@ -454,12 +446,8 @@ class SelfAssurance(Rule):
         """The people who lead a party: a person themself, or a forum's chairs (with their seats)."""
         if ctx.facts.person(party):
             return [(party, None)]
-        cache = _run_cache(self, ctx)
-        if "chairs" not in cache:
-            cache["chairs"] = {
-                f.id: [(s.person, s.span) for s in f.seats if "chair" in s.capacities] for f in ctx.model.forums
-            }
-        return cache["chairs"].get(party, [])
+        forum = ctx.model.entity(party)
+        return [(s.person, s.span) for s in ctx.facts.chairs(forum)] if isinstance(forum, Forum) else []
 
 
 # -- ACC004 ---------------------------------------------------------------------------------------
@@ -595,7 +583,8 @@ class PartnershipUnderIcb(Rule):
         ]
         above += [
             (line.target, line.span, "accountable_to")
-            for line in self._accountable_to(ctx).get(forum.id, ())
+            for line in ctx.facts.lines_from.get(forum.id, ())
+            if line.kind == "accountable_to"
         ]
         if not above:
             return
@@ -631,16 +620,6 @@ class PartnershipUnderIcb(Rule):
                 "List the ICB and each council in its area as its `parent` (the bodies of the joint committee).",
                 related=related,
             )
-
-    def _accountable_to(self, ctx) -> dict:
-        cache = _run_cache(self, ctx)
-        if "lines" not in cache:
-            lines: dict[str, list] = {}
-            for line in ctx.model.lines:
-                if line.kind == "accountable_to":
-                    lines.setdefault(line.source, []).append(line)
-            cache["lines"] = lines
-        return cache["lines"]
 
     @staticmethod
     def _icb_side(ctx, body: str) -> bool:

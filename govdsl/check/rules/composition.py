@@ -150,18 +150,10 @@ class _Index:
     def __init__(self, ctx):
         self.ctx = ctx
 
-    @cached_property
+    @property
     def systems(self) -> dict[str, list[Tier]]:
         """ICB id -> the systems that name it (`icb:`)."""
-        out = defaultdict(list)
-        for tier in self.ctx.model.tiers:
-            if tier.kind == "system" and tier.icb:
-                out[tier.icb].append(tier)
-        return out
-
-    @cached_property
-    def described_icbs(self) -> set[str]:
-        return set(self.systems)
+        return self.ctx.facts.systems_of_icb
 
     def described(self, organisation: Organisation) -> bool:
         return organisation.kind == "icb" and organisation.id in self.systems
@@ -1186,7 +1178,7 @@ class CommitteeBasicsMissing(Rule):
         history = ctx.history.entity(forum.id)
         if isinstance(history, Forum) and history.seats:
             return True
-        described = _index(self, ctx).described_icbs
+        described = ctx.facts.systems_of_icb
         return any(o in described for o in ctx.facts.organisations_of(forum.id))
 
 

@@ -8,7 +8,6 @@ committee to a place committee) are followed end to end once per run.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from decimal import Decimal
 
 from govdsl.analysis.authority import UNLIMITED
@@ -91,15 +90,6 @@ def _council_made_delegate(ctx, delegation: Delegation) -> str | None:
     if delegator_bodies and all(_is_local_government(ctx, o) for o in delegator_bodies):
         return None  # a council arranging its own business
     return delegate_bodies[0]
-
-
-def _run_cache(rule: Rule, ctx) -> dict:
-    """A dict that lives for one check run of one rule (the engine makes a rule object per run)."""
-    cache = getattr(rule, "_cache", None)
-    if cache is None or cache[0] is not ctx:
-        cache = (ctx, {})
-        rule._cache = cache
-    return cache[1]
 
 
 # -- legal bases -------------------------------------------------------------------------------------
@@ -415,14 +405,9 @@ class DelegationWithoutAssuranceLine(Rule):
         )
 
     def _line_back(self, delegation, ctx) -> bool:
-        cache = _run_cache(self, ctx)
-        if "lines" not in cache:
-            lines = defaultdict(list)
-            for line in ctx.model.lines:
-                if line.kind in ("reports_to", "assures"):
-                    lines[line.source].append(line.target)
-            cache["lines"] = lines
-        targets = cache["lines"].get(delegation.delegate, ())
+        targets = [
+            line.target for line in ctx.facts.lines_from.get(delegation.delegate, ()) if line.kind in ("reports_to", "assures")
+        ]
         if not targets:
             return False
         side = {delegation.delegator, *ctx.facts.acts_for(delegation.delegator)}
@@ -1173,16 +1158,6 @@ class ConsultativeForumHoldsDecisions(Rule):
     def check(self, forum, ctx):
         if forum.model != "consultative_forum":  # a word of PLACE_MODELS only: a place partnership
             return
-        cache = _run_cache(self, ctx)
-        if "held" not in cache:
-            held, decided = defaultdict(list), defaultdict(list)
-            for function in ctx.model.functions:
-                if function.holder:
-                    held[function.holder].append(function)
-            for decision in ctx.model.decisions:
-                if decision.amount is not None:
-                    decided[decision.forum].append(decision)
-            cache["held"], cache["decided"] = held, decided
         note = _related(forum.span, f"`{forum.id}` is a consultative forum")
         for d in ctx.facts.delegations_to.get(forum.id, ()):
             amount = f" with a limit of {_pounds(d.limit)}" if d.limit is not None else ""
@@ -1193,7 +1168,7 @@ class ConsultativeForumHoldsDecisions(Rule):
                 self._HINT,
                 related=note,
             )
-        for function in cache["held"].get(forum.id, ()):
+        for function in ctx.facts.functions_held_by.get(forum.id, ()):
             yield Finding(
                 function.span,
                 f"`{function.id}` is held by `{forum.id}`, a consultative forum that can only advise",
@@ -1201,7 +1176,9 @@ class ConsultativeForumHoldsDecisions(Rule):
                 "or change the forum's `model:` to the vehicle the place really uses.",
                 related=note,
             )
-        for decision in cache["decided"].get(forum.id, ()):
+        for decision in ctx.facts.decisions_of.get(forum.id, ()):
+            if decision.amount is None:
+                continue
             yield Finding(
                 decision.span,
                 f"decision `{decision.id}` commits {_pounds(decision.amount)} at `{forum.id}`, "

@@ -106,15 +106,6 @@ def _related(entity, note) -> tuple[Related, ...]:
     return (Related(span, note),) if span is not None else ()
 
 
-def _run_cache(rule: Rule, ctx) -> dict:
-    """A dict that lives for one check run (the engine makes a new rule object per run)."""
-    cache = getattr(rule, "_cache", None)
-    if cache is None or cache[0] is not ctx:
-        cache = (ctx, {})
-        rule._cache = cache
-    return cache[1]
-
-
 def _level(ctx, party: str) -> int | None:
     """The tier rank a party decides at (-2 national ... 3 neighbourhood), or None if unknown.
 
@@ -683,9 +674,8 @@ class DecidedTooHigh(Rule):
         rank = v.TIER_KINDS[scope.kind].rank
         if rank <= v.TIER_KINDS["system"].rank:
             return
-        index = self._index(ctx)
-        delegations = index["delegations"].get(function.id, [])
-        decisions = index["decisions"].get(function.id, [])
+        delegations = ctx.facts.authority.by_function.get(function.id, [])
+        decisions = ctx.facts.decisions_exercising.get(function.id, [])
         if function.reason or any(d.reason for d in delegations) or any(dec.reason for dec in decisions):
             return
         # (party, related entity, note) for everyone who exercises the function
@@ -733,21 +723,6 @@ class DecidedTooHigh(Rule):
             hint,
             related=related,
         )
-
-    def _index(self, ctx) -> dict:
-        cache = _run_cache(self, ctx)
-        if not cache:
-            delegations: dict[str, list] = {}
-            for d in ctx.model.delegations:
-                for f in d.functions:
-                    delegations.setdefault(f, []).append(d)
-            decisions: dict[str, list] = {}
-            for dec in ctx.model.decisions:
-                for f in dec.functions:
-                    decisions.setdefault(f, []).append(dec)
-            cache["delegations"] = delegations
-            cache["decisions"] = decisions
-        return cache
 
 
 # -- SUB006 ---------------------------------------------------------------------------------------
