@@ -35,6 +35,7 @@ from pathlib import Path
 import attrs
 
 from govdsl.analysis.authority import Authority
+from govdsl.analysis.wording import pounds
 from govdsl.diagnostics import Severity
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Forum, Organisation, Person, Tier
@@ -47,7 +48,6 @@ from govdsl.query import (
     name,
     parse_amount,
     people_count,
-    pounds,
     quorum_words,
     step_outs,
     words_of,

@@ -38,7 +38,7 @@ from govdsl.analysis.authority import UNLIMITED, Authority, Holding
 from govdsl.analysis.facts import Facts
 from govdsl.analysis.dates import as_of as model_as_of
 from govdsl.analysis.dates import posts_on
-from govdsl.analysis.wording import category_of, kind_label, period_words, title_of
+from govdsl.analysis.wording import category_of, kind_label, period_words, pounds, title_of
 from govdsl.diagnostics import did_you_mean
 from govdsl.model import vocabulary as v
 from govdsl.model.types import (
@@ -52,7 +52,7 @@ from govdsl.model.types import (
     Seat,
     Tier,
 )
-from govdsl.text import article, clean, money
+from govdsl.text import article, clean
 
 JSON_FORMAT_VERSION = 1
 
@@ -101,22 +101,6 @@ def key(text: str) -> str:
     text = re.sub(r"['\u2019]s\b", "", text.lower())
     parts = re.split(r"[^0-9a-z£]+", text)
     return " ".join(p for p in parts if p and p not in FILLERS)
-
-
-def pounds(amount: Decimal | None) -> str:
-    """£18m when that is exact, else the full amount (£1,200,000); "no limit" for none."""
-    if amount is None or amount == UNLIMITED:
-        return "no limit"
-    short = money(amount)
-    scale = {"bn": Decimal(10) ** 9, "m": Decimal(10) ** 6, "k": Decimal(10) ** 3}
-    for suffix, factor in scale.items():
-        if short.endswith(suffix):
-            if Decimal(short[1 : -len(suffix)]) * factor == amount:
-                return short
-            break
-    if amount == amount.to_integral_value():
-        return f"£{amount:,.0f}"
-    return f"£{amount:,.2f}"
 
 
 def people_count(number: int | None) -> str:

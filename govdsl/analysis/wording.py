@@ -9,10 +9,11 @@ from the user's files is always passed through `govdsl.text.clean`.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Decision, Delegation, Forum, Function, Model, Organisation, Person, Post, Tier
-from govdsl.text import article, clean
+from govdsl.text import article, clean, money
 
 _CATEGORIES = {
     Tier: "tier",
@@ -111,6 +112,22 @@ def some_names(ids, limit: int | None = None) -> str:
 def post_words(post: Post, *, lines: bool = False) -> str:
     """A post as its holder's organisation words it (`Chief Finance Officer`), else its role (`Director of finance`)."""
     return clean(post.title, lines=lines) or sentence(label(v.POST_ROLES, post.role))
+
+
+def pounds(amount: Decimal | None) -> str:
+    """£18m when that is exact, else the full amount (£1,200,000 or £1,500.50); `no limit` for none."""
+    if amount is None or amount == Decimal("Infinity"):
+        return "no limit"
+    short = money(amount)
+    scale = {"bn": Decimal(10) ** 9, "m": Decimal(10) ** 6, "k": Decimal(10) ** 3}
+    for suffix, factor in scale.items():
+        if short.endswith(suffix):
+            if Decimal(short[1 : -len(suffix)]) * factor == amount:
+                return short
+            break
+    if amount == amount.to_integral_value():
+        return f"£{amount:,.0f}"
+    return f"£{amount:,.2f}"
 
 
 def long_date(day: dt.date) -> str:

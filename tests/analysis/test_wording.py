@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from decimal import Decimal
 
 import govdsl
 from govdsl.analysis.wording import (
@@ -13,6 +14,7 @@ from govdsl.analysis.wording import (
     name_of,
     names,
     period_words,
+    pounds,
     some_names,
     title_of,
 )
@@ -102,3 +104,14 @@ def test_periods_in_documents_and_on_the_terminal():
     assert period_words(None, None) == ""
     assert period_words(start, end, iso=True) == "from 2023-04-01 to 2026-03-31"
     assert period_words(start, None, iso=True) == "since 2023-04-01"
+
+
+def test_pounds_are_short_when_exact():
+    # The delegation rules and query each had a copy.
+    assert pounds(Decimal(18_000_000)) == "£18m"
+    assert pounds(Decimal(1_500_000)) == "£1.5m"
+    assert pounds(Decimal(10_000_001)) == "£10,000,001"
+    assert pounds(Decimal("1500.50")) == "£1,500.50"
+    assert pounds(Decimal(250_000)) == "£250k"
+    assert pounds(Decimal(900)) == "£900"
+    assert pounds(None) == "no limit" and pounds(Decimal("Infinity")) == "no limit"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import govdsl
+from govdsl.analysis.wording import pounds
 from govdsl.query import (
     QUESTIONS,
     Answer,
@@ -17,7 +18,6 @@ from govdsl.query import (
     QueryError,
     ask,
     parse_amount,
-    pounds,
     to_data,
     words_of,
 )

@@ -8,15 +8,13 @@ committee to a place committee) are followed end to end once per run.
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 from govdsl.analysis.authority import UNLIMITED
-from govdsl.analysis.wording import identified, names
+from govdsl.analysis.wording import identified, names, pounds
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Decision, Delegation, Forum, Function
-from govdsl.text import money
 
 _UNLIMITED = UNLIMITED
 _NHSE_KINDS = ("nhs_england", "nhs_england_region")
@@ -28,18 +26,6 @@ _JOINT_MODELS = ("joint_committee", "committees_in_common")
 
 def _related(span, note):
     return (Related(span, note),) if span is not None else ()
-
-
-def _pounds(amount: Decimal) -> str:
-    """£18m when that is exact, else the full amount (£18,250,001)."""
-    short = money(amount)
-    scale = {"bn": Decimal(10) ** 9, "m": Decimal(10) ** 6, "k": Decimal(10) ** 3}
-    for suffix, factor in scale.items():
-        if short.endswith(suffix):
-            if Decimal(short[1 : -len(suffix)]) * factor == amount:
-                return short
-            return f"£{amount:,.0f}" if amount == amount.to_integral_value() else f"£{amount:,.2f}"
-    return short if Decimal(short[1:].replace(",", "")) == amount else f"£{amount:,.2f}"
 
 
 def _kind(ctx, organisation_id) -> v.OrganisationKind | None:
@@ -651,13 +637,13 @@ class DelegationBeyondAuthority(Rule):
         if len(links) > 8:  # a long chain: the links that set a limit, and the last one
             links = [e for e in links[:-1] if e.limit is not None][:7] + links[-1:]
         for link in links:
-            limit = _pounds(link.limit) if link.limit is not None else "no limit of its own"
+            limit = pounds(link.limit) if link.limit is not None else "no limit of its own"
             related.extend(_related(link.span, f"`{link.delegator}` gives `{link.delegate}` {limit} here"))
         return Finding(
             d.span,
-            f"delegation `{d.id}` lets `{d.delegate}` commit up to {_pounds(d.limit)} on `{function.id}`, "
-            f"more than the {_pounds(held)} `{d.delegator}` itself has for it",
-            f"Lower this limit to {_pounds(held)} or less, or raise the limit `{d.delegator}` receives.",
+            f"delegation `{d.id}` lets `{d.delegate}` commit up to {pounds(d.limit)} on `{function.id}`, "
+            f"more than the {pounds(held)} `{d.delegator}` itself has for it",
+            f"Lower this limit to {pounds(held)} or less, or raise the limit `{d.delegator}` receives.",
             related=tuple(related),
         )
 
@@ -1160,7 +1146,7 @@ class ConsultativeForumHoldsDecisions(Rule):
             return
         note = _related(forum.span, f"`{forum.id}` is a consultative forum")
         for d in ctx.facts.delegations_to.get(forum.id, ()):
-            amount = f" with a limit of {_pounds(d.limit)}" if d.limit is not None else ""
+            amount = f" with a limit of {pounds(d.limit)}" if d.limit is not None else ""
             yield Finding(
                 d.span,
                 f"delegation `{d.id}` gives {names(d.functions) or 'functions'}{amount} to `{forum.id}`, "
@@ -1181,7 +1167,7 @@ class ConsultativeForumHoldsDecisions(Rule):
                 continue
             yield Finding(
                 decision.span,
-                f"decision `{decision.id}` commits {_pounds(decision.amount)} at `{forum.id}`, "
+                f"decision `{decision.id}` commits {pounds(decision.amount)} at `{forum.id}`, "
                 "a consultative forum that can only advise",
                 self._HINT,
                 related=note,
