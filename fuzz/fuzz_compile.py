@@ -28,7 +28,10 @@ with atheris.instrument_imports():
     from govdsl.fmt import FormatError, format_source
     from govdsl.source import SourceFile
     from govdsl.syntax import parse
+    from govdsl.syntax.grammar import bare_parser
     from govdsl.syntax.incremental import ParseCache
+    from govdsl.syntax.parser import parse_carefully
+    from govdsl.syntax.reader import read
 
 CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 AS_OF = dt.date(2026, 11, 24)
@@ -50,7 +53,21 @@ def edits_agree(text: str) -> None:
             raise AssertionError("re-parsing after an edit differs from parsing the whole text")
 
 
+def reader_agrees(text: str) -> None:
+    """The quick reader reads exactly the texts the grammar accepts, into the careful parser's tree."""
+    try:
+        bare_parser().parse(text)
+        grammatical = True
+    except Exception:
+        grammatical = False
+    if (read(text, "fuzz.gov") is not None) != grammatical:
+        raise AssertionError(f"the quick reader {'gave up on' if grammatical else 'accepted'} this text")
+    if grammatical and parse(SourceFile("fuzz.gov", text)) != parse_carefully(SourceFile("fuzz.gov", text)):
+        raise AssertionError("the quick reader built a different tree from the careful parser's")
+
+
 def compile_and_check(text: str) -> None:
+    reader_agrees(text)
     edits_agree(text)
     compilation = load_text(text, "fuzz.gov")
     for d in check_compilation(compilation, None, AS_OF):

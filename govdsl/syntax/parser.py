@@ -9,7 +9,7 @@ them, not only the first.
 from __future__ import annotations
 
 import threading
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 
 import attrs
@@ -20,6 +20,8 @@ from govdsl.source import SourceFile, Span
 from govdsl.syntax import nodes
 from govdsl.syntax.errors import SyntaxErrorCollector
 from govdsl.syntax.grammar import grammar_text
+from govdsl.syntax.literals import scaled_number, unescape
+from govdsl.syntax.reader import read
 
 # Every node the parser builds gets a span its parse cache may move (see nodes.MovableSpan).
 _MovableSpan = nodes.MovableSpan
@@ -33,45 +35,6 @@ class ParseResult:
 
 # The words that start an include; any other `word "text"` at the top level is a syntax error.
 INCLUDE_WORDS = ("include", "import")
-
-_SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000}
-
-
-def scaled_number(raw: str) -> Decimal:
-    """`1_020_000`, `330k`, `1.02m`, `1,200,000` as a Decimal."""
-    text = raw.replace("_", "").replace(",", "")
-    suffix = ""
-    for candidate in ("bn", "k", "m", "b"):
-        if text.endswith(candidate):
-            suffix = candidate
-            text = text[: -len(candidate)]
-            break
-    try:
-        return Decimal(text) * _SCALE[suffix]
-    except InvalidOperation:  # the grammar's patterns make this unreachable
-        return Decimal(0)
-
-
-_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
-
-
-def unescape(raw: str) -> str:
-    body = raw[1:-1]
-    if "\\" not in body:
-        return body
-    out = []
-    i = 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\" and i + 1 < len(body):
-            nxt = body[i + 1]
-            out.append(_ESCAPES.get(nxt, "\\" + nxt))
-            i += 2
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
-
 
 def _end(token) -> int:
     """Where a token ends (lark-cython's tokens do not carry `end_pos`)."""
@@ -189,31 +152,14 @@ class _Parser:
             lexer_callbacks={"COMMENT": self.comments.append},
             maybe_placeholders=False,
         )
-        # The careful parser recovers from syntax errors and reports them all.
+        # The careful parser recovers from syntax errors and reports them all. Files without
+        # mistakes, nearly every file, are read by the quick reader (reader.py) instead; what
+        # it does not read is parsed again by the careful parser.
         self.lark = Lark(grammar_text(), **options)
-        # The fast parser (lark-cython, where installed) parses files without errors, which
-        # is nearly every file; a file it rejects is parsed again by the careful one.
-        self.fast = None
-        try:
-            import lark_cython
-
-            self.fast = Lark(grammar_text(), _plugins=lark_cython.plugins, **options)
-        except Exception:  # not installed, or not built for this platform: the careful parser does it all
-            self.fast = None
         self.lock = threading.Lock()
 
-    def _parse_fast(self, source: SourceFile):
-        """Items and comment tokens from the fast parser, or None if the file has a syntax error."""
-        if self.fast is None:
-            return None
-        try:
-            items = self.fast.parse(source.text)
-        except Exception:
-            return None
-        return items
-
-    def parse(self, source: SourceFile) -> ParseResult:
-        return self._parse(source, 0, 0)[0]
+    def parse(self, source: SourceFile, *, quick: bool = True) -> ParseResult:
+        return self._parse(source, 0, 0, quick)[0]
 
     def parse_stretch(self, path: str, text: str, offset: int, lines_before: int):
         """Items, comments, diagnostics and unreliable stretches of a stretch of a file.
@@ -231,7 +177,7 @@ class _Parser:
             return None
         return result.document.items, result.document.comments, result.diagnostics, result.document.unreliable
 
-    def _parse(self, source: SourceFile, offset: int, lines_before: int) -> tuple[ParseResult, bool]:
+    def _parse(self, source: SourceFile, offset: int, lines_before: int, quick: bool = True) -> tuple[ParseResult, bool]:
         """Parse `source`, the text of a file from `offset` on (0: the whole file).
 
         Also says whether the parser reached the end of the text with something
@@ -247,15 +193,17 @@ class _Parser:
             self.comments.clear()
             collector = SyntaxErrorCollector(source, lines_before)
             try:
-                items = self._parse_fast(source)
-                if items is None:
-                    self.builder.completed = []
-                    self.comments.clear()
+                read_quickly = read(source.text, path, offset) if quick else None
+                if read_quickly is not None:
+                    items, comment_places = read_quickly
+                    self.builder.completed = items
+                else:
                     try:
                         items = self.lark.parse(source.text, on_error=collector.on_error)
                     except Exception as error:  # recovery gave up: keep the declarations completed so far
                         collector.give_up(error)
                         items = tuple(self.builder.completed)
+                    comment_places = [(t.value, offset + t.start_pos, offset + _end(t)) for t in self.comments]
             finally:
                 self.builder.offset = 0
             for item in self.builder.completed:
@@ -263,9 +211,7 @@ class _Parser:
                     collector.unknown_include_word(
                         item.keyword.text, item.path.raw, item.span.start - offset, item.span.end - offset
                     )
-            comments = tuple(
-                nodes.Comment(t.value, _MovableSpan(path, offset + t.start_pos, offset + _end(t))) for t in self.comments
-            )
+            comments = tuple(nodes.Comment(text, _MovableSpan(path, start, end)) for text, start, end in comment_places)
         items = tuple(
             i
             for i in items
@@ -333,3 +279,12 @@ def _parser() -> _Parser:
 def parse(source: SourceFile) -> ParseResult:
     """Parse one file. Never raises for bad input: problems are diagnostics."""
     return _parser().parse(source)
+
+
+def parse_carefully(source: SourceFile) -> ParseResult:
+    """Parse one file with the careful lark parser alone, never the quick reader.
+
+    What `parse` gives must always equal this (tests/syntax/test_reader.py and
+    the fuzz target hold the quick reader to it).
+    """
+    return _parser().parse(source, quick=False)

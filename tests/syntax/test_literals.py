@@ -9,7 +9,7 @@ import pytest
 
 from govdsl.source import SourceFile
 from govdsl.syntax import nodes, parse
-from govdsl.syntax.parser import scaled_number, unescape
+from govdsl.syntax.literals import scaled_number, unescape
 
 
 def one_term(value: str):
