@@ -21,7 +21,7 @@ from govdsl.syntax import nodes
 from govdsl.syntax.errors import SyntaxErrorCollector
 from govdsl.syntax.grammar import grammar_text
 from govdsl.syntax.literals import scaled_number, unescape
-from govdsl.syntax.reader import read
+from govdsl.syntax.reader import MAX_NESTING, read
 
 # Every node the parser builds gets a span its parse cache may move (see nodes.MovableSpan).
 _MovableSpan = nodes.MovableSpan
@@ -249,7 +249,6 @@ def _moved_diagnostic(diagnostic: Diagnostic, offset: int) -> Diagnostic:
     return attrs.evolve(diagnostic, span=moved(diagnostic.span), related=related)
 
 
-MAX_NESTING = 32
 
 
 def _too_deep(items) -> Span | None:

@@ -29,6 +29,11 @@ from govdsl.syntax.literals import scaled_number, unescape
 
 _Span = nodes.MovableSpan
 
+# How deep blocks and lists may nest. Later stages walk them recursively, so a file nested
+# deeper is not read at all (SYN005); the quick reader gives such a file to the careful parser,
+# which reads it without recursion and reports it.
+MAX_NESTING = 32
+
 
 @cache
 def _scanner() -> re.Pattern:
@@ -88,12 +93,13 @@ _TERMS = _WORDS | {"LSQB"}  # what a phrase starts with
 class _Descent:
     """Recursive descent over the grammar's rules, building `nodes` as `parser._Builder` does."""
 
-    __slots__ = ("text", "path", "offset", "kinds", "starts", "ends", "values", "i", "n")
+    __slots__ = ("text", "path", "offset", "kinds", "starts", "ends", "values", "i", "n", "depth")
 
     def __init__(self, text, path, offset, kinds, starts, ends, values):
         self.text, self.path, self.offset = text, path, offset
         self.kinds, self.starts, self.ends, self.values = kinds, starts, ends, values
         self.i, self.n = 0, len(kinds)
+        self.depth = 0  # blocks and lists open
 
     def _kind(self) -> str | None:
         return self.kinds[self.i] if self.i < self.n else None
@@ -134,10 +140,12 @@ class _Descent:
 
     def _block(self) -> nodes.Block:
         opening = self._expect("LBRACE")
+        self._deeper()
         attributes = []
         while self._kind() == "KEY":
             attributes.append(self._attribute())
         closing = self._expect("RBRACE")
+        self.depth -= 1
         return nodes.Block(
             tuple(attributes), _Span(self.path, self.offset + self.starts[opening], self.offset + self.ends[closing])
         )
@@ -191,8 +199,14 @@ class _Descent:
         self.i += 1
         return self.i - 1
 
+    def _deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise _GiveUp
+
     def _list(self) -> nodes.ListTerm:
         opening = self._expect("LSQB")
+        self._deeper()
         items = []
         if self._kind() in _TERMS:
             items.append(self._phrase())
@@ -202,6 +216,7 @@ class _Descent:
                     break  # a trailing comma
                 items.append(self._phrase())
         closing = self._expect("RSQB")
+        self.depth -= 1
         return nodes.ListTerm(
             tuple(items), _Span(self.path, self.offset + self.starts[opening], self.offset + self.ends[closing])
         )

@@ -36,11 +36,12 @@ def agree(text: str, path: str = "t.gov") -> bool:
 
 
 def grammatical(text: str) -> bool:
+    """Whether the grammar accepts the text, nested no deeper than a file may be (SYN005)."""
     try:
         bare_parser().parse(text)
     except Exception:
         return False
-    return True
+    return not any(d.code == "SYN005" for d in parse_carefully(SourceFile("t.gov", text)).diagnostics)
 
 
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(ROOT)) for p in FILES])
@@ -74,10 +75,18 @@ def test_the_reader_never_reads_a_text_differently(text):
         "include \"x.gov\"\nperson p {\n  seat: [a, b,] # trailing comma\n}\n",
         "person p { note: \"a \\\"quoted\\\" word\" tags: [£1,200,000, 12%, 2024-04-01, 1.5m] }",
         "person p { a: { b: { c: x } } }",
+        "person p { a: " + "[" * 31 + "]" * 31 + " }",
     ],
 )
 def test_the_reader_reads_the_forms_of_the_grammar(text):
     assert agree(text)
+
+
+@pytest.mark.parametrize("depth", [33, 5000])
+def test_a_file_nested_too_deep_is_left_to_the_careful_parser(depth):
+    text = "person p { a: " + "[" * depth + "]" * depth + " }"
+    assert read(text, "t.gov") is None
+    assert [d.code for d in parse(SourceFile("t.gov", text)).diagnostics] == ["SYN005"]
 
 
 @pytest.mark.parametrize(
