@@ -227,13 +227,22 @@ class WhatIf:
         return bool(self.inquorate or self.decisions_lost or self.errors_introduced)
 
 
-def what_if(model: Model, removal: Removal, config=None, as_of: dt.date | None = None) -> WhatIf:
-    """What breaks when `removal` is applied to `model` (the full, dated model), judged on `as_of`."""
+def what_if(model: Model, removal: Removal, config=None, as_of: dt.date | None = None, *, findings=None) -> WhatIf:
+    """What breaks when `removal` is applied to `model` (the full, dated model), judged on `as_of`.
+
+    `findings(model)` gives the governance findings on a model: pass the
+    pipeline's `CheckResult.findings_for`, so that the configuration and the
+    inline suppressions apply before and after the change exactly as `check`
+    applies them. Without it, the rules run with `config` alone (a bare model
+    has no files, so no suppressions).
+    """
     from govdsl.check.engine import run_rules
     from govdsl.config import Config
 
     config = config or Config()
     as_of = as_of or dt.date.today()
+    if findings is None:
+        findings = lambda changed: run_rules(changed, config, as_of)  # noqa: E731
     after = apply(model, removal)
     before_now, after_now = model_as_of(model, as_of), model_as_of(after, as_of)
     facts_before, facts_after = Facts(before_now, model), Facts(after_now, after)
@@ -288,8 +297,8 @@ def what_if(model: Model, removal: Removal, config=None, as_of: dt.date | None =
 
     power = _power_shifts(before_now, after_now, removal)
 
-    findings_before = run_rules(model, config, as_of)
-    findings_after = run_rules(after, config, as_of)
+    findings_before = findings(model)
+    findings_after = findings(after)
     introduced, resolved = _compare(findings_before, findings_after)
     return WhatIf(
         tuple(removal.describe(model)),

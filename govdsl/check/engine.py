@@ -74,16 +74,33 @@ def _diagnostic(rule: type[Rule], finding: Finding, severity: Severity, config: 
     )
 
 
+def _suppressed(compilation, config: Config, as_of: dt.date, model: Model):
+    """Findings on `model` split by the compilation's inline suppressions: (kept, unused, problems)."""
+    rules = all_rules()
+    known = {r.code for r in rules}
+    suppressions, problems = suppress.collect(compilation.documents, compilation.sources, known)
+    findings = run_rules(model, config, as_of, rules)
+    enabled = {r.code for r in rules if config.enabled(r.code, r.category())}
+    kept, unused = suppress.apply(findings, suppressions, compilation.sources, enabled)
+    return kept, unused, problems
+
+
 def check_compilation(compilation, config: Config | None = None, as_of: dt.date | None = None) -> tuple[Diagnostic, ...]:
     """Language diagnostics plus rule findings (after suppressions), sorted."""
     config = config or Config()
     as_of = as_of or dt.date.today()
     if compilation.errors:
         return compilation.diagnostics
-    rules = all_rules()
-    known = {r.code for r in rules}
-    suppressions, problems = suppress.collect(compilation.documents, compilation.sources, known)
-    findings = run_rules(compilation.model, config, as_of, rules)
-    enabled = {r.code for r in rules if config.enabled(r.code, r.category())}
-    kept, unused = suppress.apply(findings, suppressions, compilation.sources, enabled)
+    kept, unused, problems = _suppressed(compilation, config, as_of, compilation.model)
     return sort_diagnostics(list(compilation.diagnostics) + kept + unused + problems)
+
+
+def rule_findings(compilation, config: Config, as_of: dt.date, model: Model | None = None) -> tuple[Diagnostic, ...]:
+    """The rule findings on `model` (by default the compilation's) that its suppressions leave, sorted.
+
+    `model` may be a changed copy of the compilation's model (what-if): its
+    entities keep the spans of their declarations, so the suppressions written
+    in the files cover its findings exactly as they cover the original's.
+    """
+    kept, _, _ = _suppressed(compilation, config, as_of, compilation.model if model is None else model)
+    return sort_diagnostics(kept)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 
-EXIT_OK, EXIT_USAGE = 0, 2
+from govdsl.cli.common import EXIT_OK
 
 
 def add_parser(commands) -> None:
@@ -40,7 +40,7 @@ def add_parser(commands) -> None:
 
 def run(args, out, err) -> int:
     from govdsl.atomic import write_atomic
-    from govdsl.cli.common import load_model
+    from govdsl.cli.common import load_model, usage_error
     from govdsl.diagnostics import did_you_mean
     from govdsl.lenses import FocusError, LensUnavailable, get_lens
     from govdsl.lenses.report import print_text, render
@@ -48,21 +48,18 @@ def run(args, out, err) -> int:
     try:
         lens = get_lens(args.lens)
     except LensUnavailable as problem:
-        err.print(f"govdsl: error: {problem}", markup=False, highlight=False)
-        return EXIT_USAGE
+        return usage_error(err, str(problem))
     model, status, _ = load_model(args, err)
     if model is None:
         return status
     if args.focus is not None and args.focus not in model:
         suggestion = did_you_mean(args.focus, [e.id for e in model.entities])
         hint = f" Did you mean `{suggestion}`?" if suggestion else ""
-        err.print(f"govdsl: error: nothing called `{args.focus}` is declared.{hint}", markup=False, highlight=False)
-        return EXIT_USAGE
+        return usage_error(err, f"nothing called `{args.focus}` is declared.{hint}")
     try:
         report = lens.assess(model, focus=args.focus)
     except FocusError as problem:
-        err.print(f"govdsl: error: {problem}", markup=False, highlight=False)
-        return EXIT_USAGE
+        return usage_error(err, str(problem))
     if args.output and args.output != "-":
         write_atomic(args.output, render(report, args.format))
     elif args.format == "text":

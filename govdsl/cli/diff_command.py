@@ -41,16 +41,16 @@ def _export_revision(revision: str, repo: Path, into: Path) -> None:
 
 
 def _load(paths, as_of, config):
-    from govdsl import load
-    from govdsl.check.engine import check_compilation
+    from govdsl.api import check
 
-    compilation = load(paths, allow_outside_root=True)
-    return compilation, check_compilation(compilation, config, as_of)
+    result = check(paths, config=config, as_of=as_of, allow_outside_root=True)
+    return result.compilation, result.diagnostics
 
 
 def run(args, out, err) -> int:
     import datetime as dt
 
+    from govdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, config_or_report, usage_error
     from govdsl.cli.output import print_text as print_diagnostics
     from govdsl.diff import diff_models
     from govdsl.diff.report import print_text, to_json, to_markdown
@@ -58,8 +58,7 @@ def run(args, out, err) -> int:
     try:
         as_of = dt.date.fromisoformat(args.as_of) if args.as_of else dt.date.today()
     except ValueError:
-        err.print(f"govdsl: error: {args.as_of!r} is not a date such as 2026-04-01", markup=False)
-        return 2
+        return usage_error(err, f"{args.as_of!r} is not a date such as 2026-04-01")
     with tempfile.TemporaryDirectory(prefix="govdsl-diff-") as scratch:
         try:
             if args.git:
@@ -86,20 +85,17 @@ def run(args, out, err) -> int:
                     raise _Failure("give two paths to compare: OLD NEW")
                 old_paths, new_paths = [args.paths[0]], [args.paths[1]]
         except _Failure as failure:
-            err.print(f"govdsl: error: {failure}", markup=False, highlight=False)
-            return 2
-        from govdsl.cli.common import config_or_report
-
+            return usage_error(err, str(failure))
         config = config_or_report([new_paths[0]], err)
         if config is None:
-            return 2
+            return EXIT_USAGE
         old, old_findings = _load(old_paths, as_of, config)
         new, new_findings = _load(new_paths, as_of, config)
     for name, compilation in (("old", old), ("new", new)):
         if compilation.errors:
             print_diagnostics(err, compilation.diagnostics, compilation.sources, len(compilation.sources))
             err.print(f"govdsl: the {name} version has errors, so it cannot be compared.", highlight=False, markup=False)
-            return 2 if compilation.io_failed else 1
+            return EXIT_USAGE if compilation.io_failed else EXIT_FINDINGS
     diff = diff_models(old.model, new.model, old_findings, new_findings)
     if args.format == "json":
         sys.stdout.write(to_json(diff))
@@ -107,4 +103,4 @@ def run(args, out, err) -> int:
         sys.stdout.write(to_markdown(diff))
     else:
         print_text(out, diff)
-    return 1 if diff.introduces_error else 0
+    return EXIT_FINDINGS if diff.introduces_error else EXIT_OK

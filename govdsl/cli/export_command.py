@@ -11,7 +11,6 @@ are printed and the exit status is 1.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -25,7 +24,7 @@ _KIND_HELP = {
 }
 _SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".xlsx": "xlsx"}
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+from govdsl.cli.common import EXIT_OK
 
 
 def add_parser(commands) -> None:
@@ -59,28 +58,18 @@ def _format(args) -> str:
 
 
 def run_export(args, out: Console, err: Console) -> int:
-    from govdsl import load
     from govdsl.atomic import write_atomic
-    from govdsl.cli.output import print_text
+    from govdsl.cli.common import checked_or_report, usage_error
     from govdsl.export import build, write
 
     fmt = _format(args)
     to_stdout = not args.output or args.output == "-"
     if fmt == "xlsx" and to_stdout:
-        err.print("govdsl: error: a spreadsheet cannot go to standard output; name a file with -o, such as -o sord.xlsx", markup=False)
-        return EXIT_USAGE
-    from govdsl.cli.common import project_config
-
-    config, problems = project_config(args.paths)
-    if problems:
-        print_text(err, problems, {}, 0)
-        return EXIT_USAGE
-    compilation = load(args.paths, allow_outside_root=args.allow_outside_root, root=config.project_root)
-    if compilation.errors or compilation.io_failed:
-        print_text(err, compilation.diagnostics, compilation.sources, len(compilation.sources))
-        err.print("Nothing was exported: fix the errors above first.", highlight=False)
-        return EXIT_USAGE if compilation.io_failed else EXIT_FINDINGS
-    document = build(compilation.model, args.kind, args.as_of or dt.date.today(), args.public)
+        return usage_error(err, "a spreadsheet cannot go to standard output; name a file with -o, such as -o sord.xlsx")
+    result, status = checked_or_report(args, err, "Nothing was exported: fix the errors above first.")
+    if result is None:
+        return status
+    document = build(result.model, args.kind, result.as_of, args.public)
     data = write(document, fmt)
     if to_stdout:
         sys.stdout.flush()
@@ -91,7 +80,6 @@ def run_export(args, out: Console, err: Console) -> int:
         write_atomic(args.output, data)
     except OSError as error:
         reason = error.strerror or str(error)
-        err.print(f"govdsl: error: cannot write {args.output}: {reason}", markup=False, highlight=False)
-        return EXIT_USAGE
+        return usage_error(err, f"cannot write {args.output}: {reason}")
     err.print(f"Wrote {args.output} ({document.title}).", markup=False, highlight=False)
     return EXIT_OK

@@ -6,6 +6,8 @@ import difflib
 import sys
 from pathlib import Path
 
+from govdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+
 
 def add_parser(commands) -> None:
     parser = commands.add_parser("fmt", help="rewrite .gov files in the one canonical layout")
@@ -70,10 +72,10 @@ def run(args, out, err) -> int:
             out.print(f"reformatted {source.path}", highlight=False, markup=False)
     if loader.diagnostics:
         print_text(err, loader.diagnostics, {}, 0)
-        return 2
+        return EXIT_USAGE
     verb = "would be reformatted" if (args.check or args.diff) else "reformatted"
     summary = f"{len(changed)} file{'s' if len(changed) != 1 else ''} {verb}, {unchanged} left unchanged"
     err.print(summary + ("; some files could not be formatted." if failed else "."), highlight=False, markup=False)
     if failed:
-        return 1
-    return 1 if changed and (args.check or args.diff) else 0
+        return EXIT_FINDINGS
+    return EXIT_FINDINGS if changed and (args.check or args.diff) else EXIT_OK

@@ -9,10 +9,11 @@ def add_parser(commands) -> None:
 
 
 def run(args, out, err) -> int:
+    from govdsl.cli.common import EXIT_OK, usage_error
+
     try:
         from govdsl.lsp.server import main
     except ImportError as error:  # pragma: no cover - pygls is a dependency
-        err.print(f"govdsl: error: the language server needs pygls ({error})", markup=False)
-        return 2
+        return usage_error(err, f"the language server needs pygls ({error})")
     main()
-    return 0
+    return EXIT_OK

@@ -14,8 +14,7 @@ import traceback
 from rich.console import Console
 
 from govdsl import __version__
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+from govdsl.cli.common import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, _date, usage_error
 
 
 class _Parser(argparse.ArgumentParser):
@@ -90,49 +89,35 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def _date(text: str):
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-04-01") from None
-
-
 def run_check(args, out: Console, err: Console) -> int:
-    import datetime as dt
+    from pathlib import Path
 
-    from govdsl import load
-    from govdsl.check.engine import check_compilation
+    from govdsl.api import check
     from govdsl.cli.output import print_text, to_json
     from govdsl.diagnostics import Severity
 
-    from pathlib import Path
-
-    from govdsl.cli.common import project_config
-
     if args.config and not Path(args.config).is_file():  # a usage error, not a finding for the report
-        err.print(f"govdsl: error: the configuration file {args.config} does not exist", markup=False)
-        return EXIT_USAGE
-    config, problems = project_config(args.paths, args.config)
-    compilation = load(args.paths, allow_outside_root=args.allow_outside_root, root=config.project_root)
-    if args.no_rules or problems:
-        diagnostics = tuple(problems) + compilation.diagnostics
-    else:
-        diagnostics = check_compilation(compilation, config, args.as_of or dt.date.today())
+        return usage_error(err, f"the configuration file {args.config} does not exist")
+    result = check(
+        args.paths,
+        config_file=args.config,
+        as_of=args.as_of,
+        rules=not args.no_rules,
+        allow_outside_root=args.allow_outside_root,
+    )
+    diagnostics, sources = result.diagnostics, result.sources
     if args.format == "json":
-        sys.stdout.write(to_json(diagnostics, compilation.sources, compilation.sources.keys()))
+        sys.stdout.write(to_json(diagnostics, sources, sources.keys()))
     elif args.format in ("sarif", "github"):
         from govdsl.cli.ci_formats import to_github, to_sarif
 
         write = to_sarif if args.format == "sarif" else to_github
-        sys.stdout.write(write(diagnostics, compilation.sources))
+        sys.stdout.write(write(diagnostics, sources))
     else:
-        print_text(out, diagnostics, compilation.sources, len(compilation.sources))
-    if compilation.io_failed or problems:
+        print_text(out, diagnostics, sources, len(sources))
+    if result.io_failed or result.config_problems:
         return EXIT_USAGE
-    threshold = Severity.parse(args.fail_on)
-    return EXIT_FINDINGS if any(d.severity >= threshold for d in diagnostics) else EXIT_OK
+    return EXIT_FINDINGS if result.failed(Severity.parse(args.fail_on)) else EXIT_OK
 
 
 def run_rules(args, out: Console, err: Console) -> int:
@@ -154,8 +139,7 @@ def run_explain(args, out: Console, err: Console) -> int:
 
     text = explain_code(args.code.upper())
     if text is None:
-        err.print(f"govdsl: error: {args.code} is not a rule or diagnostic code; run `govdsl rules` to list them", markup=False)
-        return EXIT_USAGE
+        return usage_error(err, f"{args.code} is not a rule or diagnostic code; run `govdsl rules` to list them")
     from rich.markdown import Markdown
 
     out.print(Markdown(text) if out.is_terminal else text, markup=False)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_OK, EXIT_MODEL_ERRORS, EXIT_USAGE = 0, 1, 2
+from govdsl.cli.common import EXIT_OK
 
 
 def add_parser(commands) -> None:
@@ -48,46 +48,23 @@ def add_parser(commands) -> None:
     parser.set_defaults(run=run)
 
 
-def load_with_config(paths, *, config_file=None, allow_outside_root=False, err=None):
-    """The compilation of `paths` with the nearest govdsl.toml (its project root), or None after saying why.
-
-    Returns (compilation or None, config or None, exit status).
-    """
-    from govdsl import load
-    from govdsl.cli.common import config_or_report
-    from govdsl.cli.output import print_text
-
-    config = config_or_report(paths, err, config_file)
-    if config is None:
-        return None, None, EXIT_USAGE
-    compilation = load(paths, allow_outside_root=allow_outside_root, root=config.project_root)
-    if compilation.errors or compilation.io_failed:
-        print_text(err, compilation.diagnostics, compilation.sources, len(compilation.sources))
-        err.print("The model has errors, so the question was not answered: fix them first.", highlight=False)
-        return None, config, (EXIT_USAGE if compilation.io_failed else EXIT_MODEL_ERRORS)
-    return compilation, config, EXIT_OK
-
-
 def run(args, out, err) -> int:
-    import datetime as dt
-
+    from govdsl.cli.common import checked_or_report, usage_error
     from govdsl.model.public import public_model
     from govdsl.query import QueryError, ask, print_text, to_json
 
-    compilation, _, status = load_with_config(
-        args.paths, config_file=args.config, allow_outside_root=args.allow_outside_root, err=err
+    result, status = checked_or_report(
+        args, err, "The model has errors, so the question was not answered: fix them first."
     )
-    if compilation is None:
+    if result is None:
         return status
-    model = public_model(compilation.model) if args.public else compilation.model
-    as_of = args.as_of or dt.date.today()
+    model = public_model(result.model) if args.public else result.model
     try:
-        answer = ask(model, args.question, as_of)
+        answer = ask(model, args.question, result.as_of)
     except QueryError as problem:
-        err.print(f"govdsl: error: {problem}", markup=False, highlight=False)
-        return EXIT_USAGE
+        return usage_error(err, str(problem))
     if args.format == "json":
-        sys.stdout.write(to_json(answer, as_of))
+        sys.stdout.write(to_json(answer, result.as_of))
     else:
         print_text(answer, out)
     return EXIT_OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from govdsl.cli.common import add_model_options, load_model
+from govdsl.cli.common import EXIT_OK, add_model_options, load_model, usage_error
 
 
 def add_parser(commands) -> None:
@@ -39,11 +39,9 @@ def run(args, out, err) -> int:
             suffix, "svg" if args.output and args.output != "-" else "mermaid"
         )
     if args.format in ("svg", "png", "pdf") and (not args.output or args.output == "-"):
-        err.print(f"govdsl: error: --format {args.format} needs -o FILE", highlight=False, markup=False)
-        return 2
+        return usage_error(err, f"--format {args.format} needs -o FILE")
     if args.depth is not None and args.depth < 0:
-        err.print("govdsl: error: --depth must be 0 or more", highlight=False, markup=False)
-        return 2
+        return usage_error(err, "--depth must be 0 or more")
     model, status, _ = load_model(args, err)
     if model is None:
         return status
@@ -55,14 +53,12 @@ def run(args, out, err) -> int:
         else:
             suggestion = did_you_mean(args.focus, [e.id for e in model.entities])
             hint = f" Did you mean `{suggestion}`?" if suggestion else ""
-        err.print(f"govdsl: error: `{args.focus}` is not in the {args.view} view.{hint}", highlight=False, markup=False)
-        return 2
+        return usage_error(err, f"`{args.focus}` is not in the {args.view} view.{hint}")
     except LayoutError as error:
-        err.print(f"govdsl: error: {error}", highlight=False, markup=False)
-        return 2
+        return usage_error(err, str(error))
     if args.output and args.output != "-":
         write_atomic(args.output, data)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    return 0
+    return EXIT_OK

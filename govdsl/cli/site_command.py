@@ -11,9 +11,7 @@ errors are printed and the exit status is 1.
 
 from __future__ import annotations
 
-import datetime as dt
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+from govdsl.cli.common import EXIT_OK
 
 
 def add_parser(commands) -> None:
@@ -34,23 +32,17 @@ def add_parser(commands) -> None:
 
 
 def run(args, out, err) -> int:
-    from govdsl.cli.common import config_or_report, load_model
+    from govdsl.cli.common import load_model, usage_error
     from govdsl.render import LayoutError
     from govdsl.site import SiteError, build_site
 
-    model, status, compilation = load_model(args, err)
+    model, status, result = load_model(args, err, rules=True)
     if model is None:
         return status
-    config = config_or_report(args.paths, err, args.config)
-    if config is None:
-        err.print("Nothing was written: fix the configuration first.", highlight=False)
-        return EXIT_USAGE
-    as_of = args.as_of or dt.date.today()
     try:
-        files = build_site(compilation, args.output, public=args.public, as_of=as_of, config=config)
+        files = build_site(result.compilation, args.output, public=args.public, as_of=result.as_of, findings=result.diagnostics)
     except (SiteError, LayoutError) as error:
-        err.print(f"govdsl: error: {error}", markup=False, highlight=False)
-        return EXIT_USAGE
+        return usage_error(err, str(error))
     pages = sum(1 for path in files if path.endswith(".html"))
     version = "publication version" if args.public else "working version, not for publication"
     err.print(f"Wrote the handbook to {args.output}: {pages} pages ({version}).", markup=False, highlight=False)

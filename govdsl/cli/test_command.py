@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import sys
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from govdsl.cli.common import EXIT_FINDINGS as EXIT_FAILED
+from govdsl.cli.common import EXIT_OK, EXIT_USAGE
 
 
 def add_parser(commands) -> None:
@@ -60,7 +61,7 @@ def run(args, out, err) -> int:
 
     from govdsl.assertions import FileReport, Subject, find_files, parse_file, print_text, to_json, totals
     from govdsl.assertions import run as run_assertions
-    from govdsl.cli.common import project_config
+    from govdsl.api import check
 
     files, problems = find_files(args.paths)
     parsed = [parse_file(path) for path in files]
@@ -74,10 +75,8 @@ def run(args, out, err) -> int:
         as_of = args.as_of or test_file.as_of or dt.date.today()
         cache_key = tuple(model_paths)
         if cache_key not in compiled:
-            from govdsl import load
-
-            config, config_problems = project_config(model_paths)
-            compilation = load(model_paths, allow_outside_root=args.allow_outside_root, root=config.project_root)
+            result = check(model_paths, rules=False, allow_outside_root=args.allow_outside_root)
+            compilation, config, config_problems = result.compilation, result.config, result.config_problems
             why = None
             if config_problems:
                 why = f"its configuration has errors: {config_problems[0].message}"

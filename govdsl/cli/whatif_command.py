@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 
-EXIT_OK, EXIT_BREAKS, EXIT_USAGE = 0, 1, 2
+from govdsl.cli.common import EXIT_FINDINGS, EXIT_OK
 
 
 def add_parser(commands) -> None:
@@ -34,33 +34,21 @@ def add_parser(commands) -> None:
 
 
 def run(args, out, err) -> int:
-    import datetime as dt
-
-    from govdsl import load
-    from govdsl.cli.output import print_text as print_diagnostics
+    from govdsl.cli.common import checked_or_report, usage_error
     from govdsl.whatif import UnknownTarget, print_text, removal_for, to_json, what_if
 
     if not args.remove and not args.vacant:
-        err.print("govdsl: error: say what to take out: --remove ID or --vacant FORUM:PERSON", markup=False, highlight=False)
-        return EXIT_USAGE
-    from govdsl.cli.common import config_or_report
-
-    config = config_or_report(args.paths, err, args.config)
-    if config is None:
-        return EXIT_USAGE
-    compilation = load(args.paths, allow_outside_root=args.allow_outside_root, root=config.project_root)
-    if compilation.errors or compilation.io_failed:
-        print_diagnostics(err, compilation.diagnostics, compilation.sources, len(compilation.sources))
-        err.print("Nothing was tried: fix the errors above first.", highlight=False)
-        return EXIT_USAGE if compilation.io_failed else EXIT_BREAKS
+        return usage_error(err, "say what to take out: --remove ID or --vacant FORUM:PERSON")
+    result, status = checked_or_report(args, err, "Nothing was tried: fix the errors above first.")
+    if result is None:
+        return status
     try:
-        removal = removal_for(compilation.model, args.remove, args.vacant)
+        removal = removal_for(result.model, args.remove, args.vacant)
     except UnknownTarget as problem:
-        err.print(f"govdsl: error: {problem}", markup=False, highlight=False)
-        return EXIT_USAGE
-    result = what_if(compilation.model, removal, config, args.as_of or dt.date.today())
+        return usage_error(err, str(problem))
+    change = what_if(result.model, removal, result.config, result.as_of, findings=result.findings_for)
     if args.format == "json":
-        sys.stdout.write(to_json(result))
+        sys.stdout.write(to_json(change))
     else:
-        print_text(result, out)
-    return EXIT_BREAKS if result.breaks else EXIT_OK
+        print_text(change, out)
+    return EXIT_FINDINGS if change.breaks else EXIT_OK

@@ -16,10 +16,7 @@ from pathlib import Path
 
 import attrs
 
-from govdsl import load
-from govdsl.check.engine import check_compilation
-from govdsl.check.registry import rule_categories
-from govdsl.config import find_config, load_config
+from govdsl.api import check
 from govdsl.diagnostics import Diagnostic
 from govdsl.fmt import FormatError, format_source
 from govdsl.model import schema
@@ -53,9 +50,10 @@ class Project:
     diagnostics: tuple[Diagnostic, ...] = ()
 
     def compile(self, as_of: dt.date | None = None):
-        config, problems = load_config(find_config(self.root), rule_categories())
-        self.compilation = load([self.root], allow_outside_root=True, overlays=self.overlays, parse_cache=self.parse_cache)
-        self.diagnostics = tuple(problems) + check_compilation(self.compilation, config, as_of or dt.date.today())
+        """Run the pipeline (`govdsl.check`) over the project, as `govdsl check` runs it."""
+        result = check([self.root], as_of=as_of, allow_outside_root=True, overlays=self.overlays, parse_cache=self.parse_cache)
+        self.compilation = result.compilation
+        self.diagnostics = result.diagnostics
         # forget files that are no longer part of the model
         self.parse_cache.keep_only(Path(p).resolve() for p in self.compilation.sources)
         return self.compilation

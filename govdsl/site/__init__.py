@@ -74,11 +74,13 @@ def render_page(info: SiteInfo, page: Page) -> str:
     return template.render(site=info, page=page, data=page.data, root=page.root, nav=NAV)
 
 
-def render_site(source, *, public: bool = False, as_of: dt.date | None = None, config=None) -> dict[str, bytes]:
+def render_site(source, *, public: bool = False, as_of: dt.date | None = None, config=None, findings=None) -> dict[str, bytes]:
     """Every file of the handbook, by its path in the site.
 
     `source` is a `Compilation` (the handbook then shows the findings of the
-    governance checks, run with `config`) or a bare `Model` (no findings).
+    governance checks: `findings`, the diagnostics of the pipeline's
+    `govdsl.check`, or else the checks run here with `config`) or a bare
+    `Model` (no findings).
     """
     as_of = as_of or dt.date.today()
     if isinstance(source, Model):
@@ -87,10 +89,11 @@ def render_site(source, *, public: bool = False, as_of: dt.date | None = None, c
         compilation = source
         if compilation.errors:
             raise SiteError("the files have errors: fix them first (run `govdsl check`)")
-        from govdsl.check.engine import check_compilation
-
         model = compilation.model
-        findings = check_compilation(compilation, config, as_of)
+        if findings is None:
+            from govdsl.check.engine import check_compilation
+
+            findings = check_compilation(compilation, config, as_of)
     info, pages = build_pages(model, as_of, public, compilation, findings)
     files = {page.path: render_page(info, page).encode("utf-8") for page in pages}
     for path, name in STATIC.items():
@@ -99,9 +102,11 @@ def render_site(source, *, public: bool = False, as_of: dt.date | None = None, c
     return dict(sorted(files.items()))
 
 
-def build_site(source, out_dir, *, public: bool = False, as_of: dt.date | None = None, config=None) -> dict[str, bytes]:
+def build_site(
+    source, out_dir, *, public: bool = False, as_of: dt.date | None = None, config=None, findings=None
+) -> dict[str, bytes]:
     """Build the handbook into the folder `out_dir`, replacing it only when complete."""
-    files = render_site(source, public=public, as_of=as_of, config=config)
+    files = render_site(source, public=public, as_of=as_of, config=config, findings=findings)
     write_tree(out_dir, files)
     return files
 

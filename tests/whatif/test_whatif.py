@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import textwrap
+from collections import Counter
 from fractions import Fraction as F
 from pathlib import Path
 
@@ -272,3 +273,54 @@ def compile_model(text: str):
     compilation = govdsl.load_text(ORGANISATIONS + textwrap.dedent(text), "test.gov")
     assert not compilation.errors, [d.message for d in compilation.errors]
     return compilation.model
+
+
+# -- the pipeline: suppressions and configuration apply as in `check` -------------------------------------
+
+_BILL_ON_THE_BOARD = "  seat: bill as partner_member_trusts for fen_hospitals\n"
+_SUPPRESSION = "# govdsl: allow GOV005 because a second partner member is being appointed\n"
+
+
+def _project(tmp_path, *, suppressed: bool, bill: bool = True) -> Path:
+    """The render model in a folder of its own; optionally suppressing GOV005 on the board, or without Bill's seat."""
+    folder = tmp_path / ("suppressed" if suppressed else "plain") / ("with" if bill else "without")
+    folder.mkdir(parents=True)
+    text = RENDER_MODEL.read_text(encoding="utf-8")
+    assert _BILL_ON_THE_BOARD in text and "\nboard icb_board " in text
+    if suppressed:
+        text = text.replace("\nboard icb_board ", "\n" + _SUPPRESSION + "board icb_board ")
+    if not bill:
+        text = text.replace(_BILL_ON_THE_BOARD, "")
+    (folder / "model.gov").write_text(text, encoding="utf-8")
+    (folder / "national.gov").write_text((RENDER_MODEL.parent / "national.gov").read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def _findings(diagnostics):
+    """Rule findings as what-if compares them: by code and message (not by place: the texts differ)."""
+    return Counter((d.code, d.message) for d in diagnostics if not d.code.startswith("SUP"))
+
+
+@pytest.mark.parametrize("suppressed", [False, True], ids=["plain", "suppressed"])
+def test_whatif_reports_the_findings_check_reports_after_the_change(tmp_path, suppressed):
+    before = govdsl.check([_project(tmp_path, suppressed=suppressed)], as_of=ON)
+    after = govdsl.check([_project(tmp_path, suppressed=suppressed, bill=False)], as_of=ON)
+    assert before.checked and after.checked
+    expected_introduced = _findings(after.diagnostics) - _findings(before.diagnostics)
+    expected_resolved = _findings(before.diagnostics) - _findings(after.diagnostics)
+    assert any(code == "GOV005" for code, _ in expected_introduced) is not suppressed  # one member left
+
+    removal = removal_for(before.model, vacant=["icb_board:bill"])
+    result = what_if(before.model, removal, before.config, before.as_of, findings=before.findings_for)
+    assert _findings(result.introduced) == expected_introduced
+    assert _findings(result.resolved) == expected_resolved
+
+
+def test_whatif_command_applies_suppressions(tmp_path, capsys):
+    for suppressed in (False, True):
+        folder = _project(tmp_path, suppressed=suppressed)
+        status = main(["whatif", str(folder), "--vacant", "icb_board:bill", "--as-of", ON.isoformat(), "--format", "json"])
+        data = json.loads(capsys.readouterr().out)
+        introduced = [f["code"] for f in data["findings_introduced"]]
+        assert ("GOV005" in introduced) is not suppressed
+        assert status == 1  # the board cannot make its quorum either way
