@@ -808,7 +808,7 @@ def _finding(subject: Subject, parts: dict):
     about = parts.get("about")
     if about:
         entity = _find(subject.view, about, ("tier", "organisation", "person", "forum", "function", "decision", "delegation"), what="a name")
-        found_about = [d for d in found if f"`{entity.id}`" in d.message]
+        found_about = [d for d in found if any(s.id == entity.id for s in d.subjects)]
         if found_about:
             return True, f"`govdsl check` finds {code} about `{entity.id}`: {_finding_words(found_about, 1)}."
         if found:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 
-from govdsl.diagnostics import Diagnostic, Severity, did_you_mean, sort_diagnostics
+from govdsl.diagnostics import Diagnostic, Fix, Severity, did_you_mean, sort_diagnostics
 from govdsl.source import SourceFile, Span
 from govdsl.syntax import parse
 from govdsl.syntax.nodes import Document, Include
@@ -65,8 +65,8 @@ class Loader:
         self._stack: list[Path] = []
         self._cycles_seen: set[frozenset] = set()
 
-    def report(self, code, message, span=None, hint=None, related=(), severity=Severity.ERROR):
-        self.diagnostics.append(Diagnostic(code, severity, message, span, hint, tuple(related)))
+    def report(self, code, message, span=None, hint=None, related=(), severity=Severity.ERROR, fix=None):
+        self.diagnostics.append(Diagnostic(code, severity, message, span, hint, tuple(related), fix=fix))
 
     # -- reading ----------------------------------------------------------------------------
     def read(self, path: Path, span: Span | None = None) -> SourceFile | None:
@@ -163,8 +163,10 @@ class Loader:
         if not target.exists():
             siblings = [p.name for p in target.parent.glob("*.gov")] if target.parent.is_dir() else []
             suggestion = did_you_mean(target.name, siblings)
-            hint = f'Did you mean `"{os.path.join(os.path.dirname(target_text), suggestion)}"`?' if suggestion else "Paths are relative to the file that includes them."
-            self.report("SRC007", f"the included file `{target_text}` does not exist", include.path.span, hint)
+            meant = f'"{os.path.join(os.path.dirname(target_text), suggestion)}"' if suggestion else None
+            hint = f"Did you mean `{meant}`?" if meant else "Paths are relative to the file that includes them."
+            fix = Fix.replace(include.path.span, meant) if meant and include.path.span is not None else None
+            self.report("SRC007", f"the included file `{target_text}` does not exist", include.path.span, hint, fix=fix)
             return
         files = _gov_files(target) if target.is_dir() else [target]
         if target.is_dir() and not files:

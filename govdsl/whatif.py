@@ -391,7 +391,8 @@ def to_data(result: WhatIf) -> dict:
         return [{"id": b.subject, "title": b.title, "reason": b.reason} for b in items]
 
     def diagnostic(d: Diagnostic):
-        return {"code": d.code, "severity": d.severity.label, "message": clean(d.message)}
+        subjects = [{"id": s.id, "role": s.role} for s in d.subjects]
+        return {"code": d.code, "severity": d.severity.label, "message": clean(d.message), "subjects": subjects}
 
     return {
         "format_version": JSON_FORMAT_VERSION,

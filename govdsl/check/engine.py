@@ -18,8 +18,20 @@ from govdsl.analysis.facts import Facts
 from govdsl.check.registry import Finding, Rule, all_rules
 from govdsl.analysis.dates import as_of as model_as_of
 from govdsl.config import Config
-from govdsl.diagnostics import Diagnostic, Severity, sort_diagnostics
-from govdsl.model.types import Model
+from govdsl.diagnostics import Diagnostic, Severity, Subject, sort_diagnostics
+from govdsl.model.types import Decision, Delegation, Forum, Function, Model, Organisation, Person, PooledFund, Tier
+
+# The role of a finding's subject is the kind of entity it is.
+ROLES = {
+    Tier: "tier",
+    Organisation: "organisation",
+    Person: "person",
+    Forum: "forum",
+    Function: "function",
+    Delegation: "delegation",
+    PooledFund: "pooled_fund",
+    Decision: "decision",
+}
 
 
 @attrs.define
@@ -56,13 +68,23 @@ def run_rules(model: Model, config: Config, as_of: dt.date, rules=None) -> list[
         severity = config.severity_for(rule_class.code, rule_class.severity)
         for target in _targets(rule_class, current):
             for finding in rule.check(target, ctx):
-                diagnostics.append(_diagnostic(rule_class, finding, severity, config))
+                diagnostics.append(_diagnostic(rule_class, finding, severity, config, ctx))
     return diagnostics
 
 
-def _diagnostic(rule: type[Rule], finding: Finding, severity: Severity, config: Config) -> Diagnostic:
+def subject(id: str, *models: Model) -> Subject:
+    """The subject `id`, with the role of the entity it names in the first model that has it."""
+    for model in models:
+        entity = model.entity(id)
+        if entity is not None:
+            return Subject(id, ROLES[type(entity)])
+    return Subject(id, "undeclared")
+
+
+def _diagnostic(rule: type[Rule], finding: Finding, severity: Severity, config: Config, ctx: CheckContext) -> Diagnostic:
     if finding.severity is not None and not any(code == rule.code for code, _ in config.severity):
         severity = min(severity, finding.severity)
+    subjects = tuple(subject(id, ctx.model, ctx.history) for id in dict.fromkeys(finding.subjects) if id)
     return Diagnostic(
         rule.code,
         severity,
@@ -71,6 +93,8 @@ def _diagnostic(rule: type[Rule], finding: Finding, severity: Severity, config: 
         finding.hint,
         finding.related,
         rule=rule.name,
+        subjects=subjects,
+        fix=finding.fix,
     )
 
 

@@ -16,7 +16,7 @@ from typing import ClassVar, Iterator
 
 import attrs
 
-from govdsl.diagnostics import Related, Severity
+from govdsl.diagnostics import Fix, Related, Severity
 from govdsl.source import Span
 
 CATEGORIES: dict[str, str] = {
@@ -43,6 +43,8 @@ class Finding:
     hint: str | None = None
     related: tuple[Related, ...] = ()
     severity: Severity | None = None  # only to lower a finding below the rule's default
+    subjects: tuple[str, ...] = ()  # ids of the entities it is about, most important first
+    fix: Fix | None = None
 
 
 @attrs.frozen

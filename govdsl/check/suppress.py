@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from govdsl.diagnostics import Diagnostic, Severity, did_you_mean
+from govdsl.diagnostics import Diagnostic, Edit, Fix, Severity, did_you_mean
 from govdsl.source import SourceFile, Span
 from govdsl.syntax import nodes
 
@@ -68,9 +68,13 @@ def collect(documents, sources: dict, known_codes: set[str]) -> tuple[list[Suppr
             if not allow:
                 word = body.split()[0] if body.split() else ""
                 hint = "Write it as `# govdsl: allow CODE because REASON`."
+                fix = None
                 if word and word != "allow" and did_you_mean(word, ["allow"]):
                     hint = "Did you mean `allow`? " + hint
-                problems.append(Diagnostic("SUP003", Severity.ERROR, "this govdsl comment is not understood", comment.span, hint))
+                    fix = _corrected(comment, match, word, "allow")
+                problems.append(
+                    Diagnostic("SUP003", Severity.ERROR, "this govdsl comment is not understood", comment.span, hint, fix=fix)
+                )
                 continue
             codes = tuple(c for c in re.split(r"[\s,]+", allow.group("codes").strip()) if c)
             bad = [c for c in codes if c not in known_codes]
@@ -83,6 +87,7 @@ def collect(documents, sources: dict, known_codes: set[str]) -> tuple[list[Suppr
                         f"`{code}` is not a rule code",
                         comment.span,
                         f"Did you mean `{suggestion}`?" if suggestion else "Run `govdsl rules` to list the codes.",
+                        fix=_corrected(comment, match, code, suggestion) if suggestion else None,
                     )
                 )
             reason = (allow.group("reason") or "").strip()
@@ -109,6 +114,13 @@ def collect(documents, sources: dict, known_codes: set[str]) -> tuple[list[Suppr
             if good:
                 suppressions.append(Suppression(good, reason, comment.span, document.path, first, last))
     return suppressions, problems
+
+
+def _corrected(comment: nodes.Comment, match: re.Match, wrong: str, meant: str) -> Fix:
+    """The comment with its first `wrong` word after `govdsl:` written as `meant`."""
+    start = match.start("body")
+    text = comment.text[:start] + comment.text[start:].replace(wrong, meant, 1)
+    return Fix(f"Change `{wrong}` to `{meant}`", (Edit(comment.span, text),))
 
 
 def _next_code_line(source: SourceFile, line: int) -> int:

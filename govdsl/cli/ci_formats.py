@@ -75,6 +75,23 @@ def _physical(span, sources) -> dict:
     return location
 
 
+def _fixes(d: Diagnostic, sources) -> list[dict]:
+    """A diagnostic's text edits as a SARIF fix (an attribute to add has no fixed place to show)."""
+    if d.fix is None or not d.fix.edits:
+        return []
+    by_file: dict[str, list] = {}
+    for edit in d.fix.edits:
+        by_file.setdefault(edit.span.file, []).append(edit)
+    changes = []
+    for file, edits in by_file.items():
+        replacements = []
+        for edit in edits:
+            region = {"charOffset": edit.span.start, "charLength": edit.span.end - edit.span.start}
+            replacements.append({"deletedRegion": region, "insertedContent": {"text": edit.text}})
+        changes.append({"artifactLocation": _artifact(file), "replacements": replacements})
+    return [{"description": {"text": d.fix.title}, "artifactChanges": changes}]
+
+
 def fingerprint(diagnostic: Diagnostic, sources, occurrence: int) -> str:
     """Stable across commits: the code, the file, the message and the text of the line, not its number."""
     line_text = ""
@@ -100,8 +117,18 @@ def to_sarif(diagnostics, sources) -> str:
             "level": _LEVEL[d.severity],
             "message": {"text": text},
         }
+        location = {}
         if d.span is not None:
-            result["locations"] = [{"physicalLocation": _physical(d.span, sources)}]
+            location["physicalLocation"] = _physical(d.span, sources)
+        if d.subjects:
+            # the entities it is about: each a logical location whose kind is its role
+            location["logicalLocations"] = [{"name": s.id, "fullyQualifiedName": s.id, "kind": s.role} for s in d.subjects]
+            result["properties"] = {"subjects": [{"id": s.id, "role": s.role} for s in d.subjects]}
+        if location:
+            result["locations"] = [location]
+        fixes = _fixes(d, sources)
+        if fixes:
+            result["fixes"] = fixes
         if d.related:
             result["relatedLocations"] = [
                 {"id": i + 1, "physicalLocation": _physical(r.span, sources), "message": {"text": r.message}}

@@ -65,6 +65,19 @@ def _range(span: Span | None, sources: dict):
     return result
 
 
+def _fix_json(fix, sources: dict) -> dict | None:
+    if fix is None:
+        return None
+    add = None
+    if fix.add_attribute is not None:
+        add = {"to": fix.add_attribute[0], "attribute": fix.add_attribute[1]}
+    return {
+        "title": fix.title,
+        "edits": [{"range": _range(e.span, sources), "text": e.text} for e in fix.edits],
+        "add_attribute": add,
+    }
+
+
 def diagnostic_json(diagnostic: Diagnostic, sources: dict) -> dict:
     return {
         "code": diagnostic.code,
@@ -74,6 +87,8 @@ def diagnostic_json(diagnostic: Diagnostic, sources: dict) -> dict:
         "hint": diagnostic.hint,
         "range": _range(diagnostic.span, sources),
         "related": [{"message": r.message, "range": _range(r.span, sources)} for r in diagnostic.related],
+        "subjects": [{"id": s.id, "role": s.role} for s in diagnostic.subjects],
+        "fix": _fix_json(diagnostic.fix, sources),
     }
 
 

@@ -298,43 +298,22 @@ class Project:
             return None
         return None if result == source.text else result
 
-    def quick_fixes(self, diagnostic: Diagnostic) -> list[tuple[str, Span, str]]:
-        """(title, span to replace, new text) for fixes that are mechanical."""
-        fixes = []
-        if diagnostic.hint and diagnostic.span is not None:
-            match = re.match(r"Did you mean `([^`]+)`\?", diagnostic.hint)
-            if match:
-                fixes.append((f"Change to `{match.group(1)}`", diagnostic.span, match.group(1)))
-        if diagnostic.code in ("COI001", "COI006") and diagnostic.span is not None:
-            stub = self._interest_stub(diagnostic)
-            if stub:
-                fixes.append(stub)
-        return fixes
+    def quick_fixes(self, diagnostic: Diagnostic) -> list[tuple[str, tuple[tuple[Span, str], ...]]]:
+        """(title, edits) for a diagnostic's fix: each edit a span to replace and the new text.
 
-    def _interest_stub(self, diagnostic: Diagnostic):
-        """Insert an interest declaration for the person the finding is about."""
-        person = None
-        organisation = None
-        for name, span in [*self.compilation.references, *((n, s.declaration.name.span) for n, s in self.compilation.symbols.items())]:
-            if span == diagnostic.span or (span.file == diagnostic.span.file and span.start <= diagnostic.span.start < span.end):
-                entity = self.compilation.model.entity(name)
-                if isinstance(entity, Person):
-                    person = entity
-        for word in re.findall(r"`([^`]+)`", diagnostic.message):
-            entity = self.compilation.model.entity(word)
-            if isinstance(entity, Person) and person is None:
-                person = entity
-            elif isinstance(entity, Organisation):
-                organisation = entity.id
-        if person is None:
-            return None
-        block = self.compilation.symbols[person.id].declaration.block
-        today = dt.date.today().isoformat()
-        if organisation:
-            line = f"  interest: non_financial_professional in {organisation} declared {today}\n"
-            title = f"Declare an interest of `{person.id}` in `{organisation}`"
-        else:
-            line = f"  no_interests: {today}\n"
-            title = f"Record a nil return for `{person.id}`"
-        end = block.span.end - 1
-        return (title, Span(block.span.file, end, end), line)
+        The fix is data the diagnostic carries (`Diagnostic.fix`); an attribute to
+        add goes at the end of the block of the declaration it belongs to.
+        """
+        fix = diagnostic.fix
+        if fix is None:
+            return []
+        edits = tuple((edit.span, edit.text) for edit in fix.edits)
+        if fix.add_attribute is not None:
+            id, line = fix.add_attribute
+            symbol = self.compilation.symbols.get(id)
+            if symbol is None:
+                return []
+            block = symbol.declaration.block
+            end = block.span.end - 1  # before the closing brace
+            edits += ((Span(block.span.file, end, end), f"  {line}\n"),)
+        return [(fix.title, edits)] if edits else []

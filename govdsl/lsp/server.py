@@ -318,15 +318,12 @@ def code_actions(ls: GovLanguageServer, params: types.CodeActionParams):
     for d in project.diagnostics:
         if d.span is None or d.span.file != source.path or d.span.end < start or d.span.start > end:
             continue
-        for title, span, text in project.quick_fixes(d):
-            uri = from_fs_path(str(project.absolute(span.file)))
-            actions.append(
-                types.CodeAction(
-                    title=title,
-                    kind=types.CodeActionKind.QuickFix,
-                    edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(ls.span_range(project, span), text)]}),
-                )
-            )
+        for title, edits in project.quick_fixes(d):
+            changes: dict[str, list[types.TextEdit]] = {}
+            for span, text in edits:
+                uri = from_fs_path(str(project.absolute(span.file)))
+                changes.setdefault(uri, []).append(types.TextEdit(ls.span_range(project, span), text))
+            actions.append(types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, edit=types.WorkspaceEdit(changes=changes)))
     return actions
 
 

@@ -16,11 +16,11 @@ from decimal import Decimal
 
 import attrs
 
-from govdsl.diagnostics import Diagnostic, Related, Severity, did_you_mean, sort_diagnostics
+from govdsl.diagnostics import Diagnostic, Fix, Related, Severity, Subject, did_you_mean, sort_diagnostics
 from govdsl.model import schema
 from govdsl.model import types as m
 from govdsl.model import vocabulary as v
-from govdsl.model.values import Sentence, ValueReader, describe_term, suggestion_hint
+from govdsl.model.values import Sentence, ValueReader, describe_term, suggest, suggestion_hint
 from govdsl.source import Span
 from govdsl.syntax import nodes
 from govdsl.text import article
@@ -92,11 +92,13 @@ class _Attributes:
             if attr.key not in allowed:
                 suggestion = did_you_mean(attr.key, allowed)
                 hint = (hints or {}).get(attr.key)
+                fix = None
                 if hint is None:
                     hint = f"Did you mean `{suggestion}`?" if suggestion else "It accepts: " + ", ".join(
                         f"`{k}`" for k in allowed
                     ) + "."
-                resolver.error("DCL003", f"{owner} has no attribute `{attr.key}`", attr.key_span, hint)
+                    fix = Fix.replace(attr.key_span, suggestion) if suggestion else None
+                resolver.error("DCL003", f"{owner} has no attribute `{attr.key}`", attr.key_span, hint, fix=fix)
                 continue
             seen = self.by_key.setdefault(attr.key, [])
             if seen and not allowed[attr.key]:
@@ -218,8 +220,10 @@ class Resolver:
         self._unreliable = {d.path: d.unreliable for d in self.documents if getattr(d, "unreliable", ())}
 
     # -- reporting ---------------------------------------------------------------------
-    def error(self, code, message, span, hint=None, related=()):
-        self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, span, hint, tuple(related)))
+    def error(self, code, message, span, hint=None, related=(), subjects=(), fix=None):
+        self.diagnostics.append(
+            Diagnostic(code, Severity.ERROR, message, span, hint, tuple(related), subjects=tuple(subjects), fix=fix)
+        )
 
     def period_end(self, start: dt.date | None, start_at, end: dt.date | None, end_at, words: tuple[str, str], what: str):
         """The end of a period (a seat's `to`, a forum's `closed`...), or None when it is before the start.
@@ -254,7 +258,9 @@ class Resolver:
                     hint = suggestion_hint(kind, _KIND_LABELS) or (
                         "Declarations start with a kind such as `organisation`, `place`, `committee` or `person`."
                     )
-                    self.error("DCL001", f"`{kind}` is not a kind of declaration", item.kind.span, hint)
+                    meant = suggest(kind, _KIND_LABELS)
+                    fix = Fix.replace(item.kind.span, meant[0]) if meant else None
+                    self.error("DCL001", f"`{kind}` is not a kind of declaration", item.kind.span, hint, fix=fix)
                     continue
                 name = item.name.text
                 if name in self.symbols:
@@ -295,7 +301,14 @@ class Resolver:
             pool = [s.id for s in self.symbols.values() if s.category in categories]
             suggestion = did_you_mean(word.text, pool) or did_you_mean(word.text, self.symbols)
             hint = f"Did you mean `{suggestion}`?" if suggestion else f"Declare {what} called `{word.text}`, or check the spelling."
-            self.error("REF001", f"nothing called `{word.text}` is declared", word.span, hint)
+            self.error(
+                "REF001",
+                f"nothing called `{word.text}` is declared",
+                word.span,
+                hint,
+                subjects=(Subject(word.text, "undeclared"),),
+                fix=Fix.replace(word.span, suggestion) if suggestion else None,
+            )
             return None
         if symbol.category not in categories or (accept is not None and not accept(symbol)):
             self.error(

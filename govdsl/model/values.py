@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from govdsl.diagnostics import Diagnostic, Severity, did_you_mean
+from govdsl.diagnostics import Diagnostic, Fix, Severity, did_you_mean
 from govdsl.syntax import nodes
 from govdsl.text import article
 
@@ -86,7 +86,7 @@ def _label_of(entry) -> str | None:
 def suggestion_hint(text: str, vocabulary) -> str | None:
     """`Did you mean `icb`? `icb` means integrated care board.`, or None.
 
-    The hint starts `Did you mean `word`?`, which editors turn into a quick fix.
+    The diagnostic that gives it carries the word as a fix (`Fix.replace`), for editors.
     """
     found = suggest(text, vocabulary)
     if found is None:
@@ -101,8 +101,8 @@ class ValueReader:
     def __init__(self, diagnostics: list[Diagnostic]):
         self.diagnostics = diagnostics
 
-    def error(self, code, message, span, hint=None, related=()):
-        self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, span, hint, tuple(related)))
+    def error(self, code, message, span, hint=None, related=(), fix=None):
+        self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, span, hint, tuple(related), fix=fix))
 
     # -- shapes ---------------------------------------------------------------------
     def single(self, attr: nodes.Attribute, term_type, what: str, example: str):
@@ -240,13 +240,15 @@ class ValueReader:
         if term.text in vocabulary:
             return term.text
         hint = suggestion_hint(term.text, vocabulary)
+        meant = suggest(term.text, vocabulary) if hint else None
         if not hint:
             words = [f"`{w}`" for w in vocabulary]
             if len(words) > 12:
                 hint = f"Use one of: {', '.join(words[:12])}, or another word listed in docs/language.md."
             else:  # every vocabulary has two words at least
                 hint = f"Use one of: {', '.join(words[:-1])} or {words[-1]}."
-        self.error("VAL003", f"`{term.text}` is not a known {what}", term.span, hint)
+        fix = Fix.replace(term.span, meant[0]) if meant else None
+        self.error("VAL003", f"`{term.text}` is not a known {what}", term.span, hint, fix=fix)
         return None
 
     def one_term(self, attr: nodes.Attribute, what: str, example: str) -> nodes.Term | None:
@@ -283,8 +285,8 @@ class Sentence:
         self._read(reader, attr, head, options, usage)
 
     def _read(self, reader, attr, head, options, usage):
-        def fail(message, span):
-            reader.error("VAL001", message, span, f"Write it as `{usage}`.")
+        def fail(message, span, fix=None):
+            reader.error("VAL001", message, span, f"Write it as `{usage}`.", fix=fix)
             self.ok = False
 
         if attr.phrase is None:
@@ -303,7 +305,7 @@ class Sentence:
                 message = f"unexpected {term_noun(keyword)} in `{attr.key}`"
                 if suggestion:
                     message += f"; did you mean `{suggestion}`?"
-                fail(message, keyword.span)
+                fail(message, keyword.span, Fix.replace(keyword.span, suggestion) if suggestion else None)
                 return
             if keyword.text in self.options:
                 fail(f"`{keyword.text}` is given twice in `{attr.key}`", keyword.span)

@@ -330,10 +330,12 @@ class _Builder:
             if any(withheld(s) for s in spans):
                 continue  # it would tell what the publication version leaves out
             about: list[str] = []
-            for span in spans:
-                id = declared_in(span)
-                if id is not None:
-                    about += self._pages_about(id)
+            # the entities it is about, as the finding names them; else the declarations it points into
+            ids = [s.id for s in diagnostic.subjects if s.role != "undeclared"]
+            if not diagnostic.subjects:
+                ids = [i for i in map(declared_in, spans) if i is not None]
+            for id in ids:
+                about += self._pages_about(id)
             where = ""
             if diagnostic.span is not None:
                 source = sources.get(diagnostic.span.file)

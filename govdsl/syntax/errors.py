@@ -29,7 +29,7 @@ import re
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-from govdsl.diagnostics import Diagnostic, Severity, did_you_mean, sort_diagnostics
+from govdsl.diagnostics import Diagnostic, Fix, Severity, did_you_mean, sort_diagnostics
 from govdsl.source import SourceFile, Span
 
 MAX_SYNTAX_ERRORS = 25
@@ -123,6 +123,7 @@ class SyntaxErrorCollector:
     def unknown_include_word(self, keyword: str, path_raw: str, start: int, end: int) -> None:
         """`inclde "shared.gov"`: a word and text in quotes at the top level, read as an include."""
         close = did_you_mean(keyword, _INCLUDE_WORDS)
+        fix = Fix.replace(Span(self.source.path, start, start + len(keyword)), "include") if close else None
         self._add(
             "SYN003",
             f"expected a declaration, found `{keyword} {path_raw}`",
@@ -131,13 +132,14 @@ class SyntaxErrorCollector:
             "Did you mean `include`?"
             if close
             else 'A file is made of declarations and includes such as `include "shared.gov"`.',
+            fix=fix,
         )
 
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         return sort_diagnostics(self._found)
 
     # -- reporting -------------------------------------------------------------
-    def _add(self, code, message, start, end, hint=None, related=(), always=False) -> None:
+    def _add(self, code, message, start, end, hint=None, related=(), always=False, fix=None) -> None:
         """Report one error, unless its line already has one (`always`: report anyway)."""
         if len(self._found) >= MAX_SYNTAX_ERRORS:
             return  # parsing goes on quietly, so the file still yields its declarations
@@ -146,7 +148,7 @@ class SyntaxErrorCollector:
             return  # one error per line: the rest are usually echoes of the first
         self._lines_seen.add(line)
         span = Span(self.source.path, start, max(end, start + 1) if start < len(self.source.text) else start)
-        self._found.append(Diagnostic(code, Severity.ERROR, message, span, hint, tuple(related)))
+        self._found.append(Diagnostic(code, Severity.ERROR, message, span, hint, tuple(related), fix=fix))
 
     # -- characters the lexer cannot read ---------------------------------------------
     def _on_character(self, error: UnexpectedCharacters) -> None:

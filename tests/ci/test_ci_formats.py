@@ -11,7 +11,16 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2].parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+def _schema_path() -> Path:
+    """The SARIF 2.1.0 schema kept in `shared/schemas/` beside the checkout (or above a worktree of it)."""
+    for folder in Path(__file__).resolve().parents:
+        candidate = folder / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+        if candidate.exists():
+            return candidate
+    return Path("/work/shared/schemas/sarif-schema-2.1.0.json")
+
+
+SCHEMA_PATH = _schema_path()
 
 MODEL = textwrap.dedent(
     """\

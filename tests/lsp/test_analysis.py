@@ -86,7 +86,7 @@ def test_symbols_formatting_and_fixes(tmp_path):
     assert [s[0] for s in project.workspace_symbols("ann")] == ["ann_hale"]
     assert project.formatted(source).startswith('person ann_hale "Ann" {}\n\nboard b "B" {\n')
     problem = next(d for d in project.diagnostics if d.code == "REF001")
-    (title, span, text), = project.quick_fixes(problem)
+    (title, ((span, text),)), = project.quick_fixes(problem)
     assert text == "ann_hale" and source.text[span.start : span.end] == "ann_hal"
 
 

@@ -323,4 +323,5 @@ def test_whatif_command_applies_suppressions(tmp_path, capsys):
         data = json.loads(capsys.readouterr().out)
         introduced = [f["code"] for f in data["findings_introduced"]]
         assert ("GOV005" in introduced) is not suppressed
+        assert all(f["subjects"] for f in data["findings_introduced"] + data["findings_resolved"])
         assert status == 1  # the board cannot make its quorum either way

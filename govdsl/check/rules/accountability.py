@@ -215,6 +215,7 @@ class AccountabilityCycle(Rule):
                 "written the wrong way round (a committee reports to its board, not the board to the committee) "
                 "and remove or reverse it.",
                 related=tuple(r for e in cycle for r in _related(e.span, e.phrase)),
+                subjects=(*(e.source for e in cycle), *others),
             )
 
 
@@ -321,6 +322,7 @@ class ForumUnaccountable(Rule):
                 related=tuple(
                     r for e in edges for r in _related(e.span, f"{e.phrase}, which leads to no statutory body")
                 ),
+                subjects=(forum.id, *(e.target for e in edges)),
             )
 
 
@@ -440,6 +442,7 @@ class SelfAssurance(Rule):
                 "Ask another member to chair one of the two forums, or have the delegation report to a forum "
                 f"that `{person}` does not chair.",
                 related=related,
+                subjects=(person, delegation.id, delegation.delegate, *forums),
             )
 
     def _leads(self, ctx, party: str) -> list[tuple[str, Span | None]]:
@@ -514,6 +517,7 @@ class DisputeResolutionMissing(Rule):
             f"system `{tier.id}` names no arbiter and no way of resolving disputes between its partners",
             f'Add `arbiter:` (for example NHS England\'s region) or `dispute_resolution: "..."` describing the '
             f"agreed route to `{tier.id}`.",
+            subjects=(tier.id,),
         )
 
 
@@ -604,6 +608,7 @@ class PartnershipUnderIcb(Rule):
                     "but a health and wellbeing board is a committee of its council, not of the ICB",
                     "Make its council its `parent`; the ICB takes part through a representative's `seat`.",
                     related=related,
+                    subjects=(forum.id, *(b for b, _, _ in icb_side)),
                 )
             elif not council_side:
                 yield Finding(
@@ -611,6 +616,7 @@ class PartnershipUnderIcb(Rule):
                     f"{label} `{forum.id}` belongs to no council: a health and wellbeing board is a committee "
                     "of its council",
                     "Make the council that established it its `parent`.",
+                    subjects=(forum.id,),
                 )
         elif icb_side and not council_side:
             yield Finding(
@@ -619,6 +625,7 @@ class PartnershipUnderIcb(Rule):
                 "integrated care partnership is a joint committee of the ICB and the councils in its area",
                 "List the ICB and each council in its area as its `parent` (the bodies of the joint committee).",
                 related=related,
+                subjects=(forum.id, *(b for b, _, _ in icb_side)),
             )
 
     @staticmethod

@@ -345,6 +345,7 @@ class IcbBoardCoreMembers(Rule):
                 f'Declare its board (`board {icb.id}_board "..." {{ parent: {icb.id} ... }}`) with a '
                 "`seat:` for its chair, its chief executive and at least three ordinary members.",
                 related=_related(*_system_note(self, icb, ctx), *_closed_notes(closed)),
+                subjects=(icb.id,),
             )
         if board is None:
             return
@@ -372,6 +373,7 @@ class IcbBoardCoreMembers(Rule):
             "three other members (executive, non-executive and partner members); participants and "
             "observers do not count.",
             related=_related(*related),
+            subjects=(board.forum.id, board.icb.id),
         )
 
 
@@ -447,6 +449,7 @@ class IcbBoardPartnerMembersMissing(Rule):
             board.forum.span,
             f"{board.words} has no partner member nominated {groups}",
             f"Add a partner member for each group: {examples}.",
+            subjects=(board.forum.id, board.icb.id),
         )
 
 
@@ -512,6 +515,7 @@ class IcbBoardMentalHealthExpertiseMissing(Rule):
             f"no ordinary member of {board.words} has mental-health expertise recorded",
             "Record `expertise: [mental_health]` on the ordinary member who brings it (not the chair or "
             "the chief executive), or appoint one who does.",
+            subjects=(board.forum.id, board.icb.id),
         )
 
 
@@ -594,6 +598,7 @@ class IcpMembershipIncomplete(Rule):
                 f'Declare it: `integrated_care_partnership NAME "..." {{ parent: [{icb.id}, COUNCIL, ...] ... }}`, '
                 f"with a member appointed by `{icb.id}` and one by each responsible council in its area.",
                 related=_related(*_system_note(self, icb, ctx), *_closed_notes(closed)),
+                subjects=(icb.id,),
             )
             return
         for icp in icps:
@@ -615,6 +620,7 @@ class IcpMembershipIncomplete(Rule):
                 + ", ".join(f"`seat: NAME as voting_member for {o}`" for o in missing)
                 + " (or record the member's post or employer).",
                 related=_related(*related),
+                subjects=(icp.id, *missing),
             )
 
     @staticmethod
@@ -727,6 +733,7 @@ class HwbMembershipIncomplete(Rule):
             "Add a `seat:` for each missing member. Record the directors' posts on the people "
             "(`post: director_of_public_health at COUNCIL`), and give representatives the body they "
             "come from (`seat: NAME as voting_member for HEALTHWATCH`).",
+            subjects=(forum.id,),
         )
 
 
@@ -819,6 +826,7 @@ class IcbBoardExecutivesAndNonExecutivesMissing(Rule):
             "Give the board executive members for finance, medical and nursing "
             "(`seat: NAME as executive_finance`, `executive_medical`, `executive_nursing`) and at least "
             "two non-executive members besides the chair (`seat: NAME as non_executive`).",
+            subjects=(board.forum.id, board.icb.id),
         )
 
     @staticmethod
@@ -853,7 +861,13 @@ def _missing_committee(rule: Rule, icb, ctx, role: str, label: str):
         )
     related += _system_note(rule, icb, ctx)
     related += _closed_notes(closed)
-    yield Finding(icb.span, f"ICB `{icb.id}` has no {label}", hint, related=_related(*related))
+    yield Finding(
+        icb.span,
+        f"ICB `{icb.id}` has no {label}",
+        hint,
+        related=_related(*related),
+        subjects=(icb.id, *(f.id for f in lookalikes)),
+    )
 
 
 def _chair_people(forum: Forum) -> list[str]:
@@ -963,6 +977,7 @@ class AuditCommitteeMisconstituted(Rule):
             "`independent: yes`) with `expertise: [finance]` or `[audit]`, other than the ICB chair.",
             related=_related(*related),
             severity=None if serious else Severity.WARNING,
+            subjects=(committee.id, person_id),
         )
 
 
@@ -1063,6 +1078,7 @@ class RemunerationCommitteeMisconstituted(Rule):
                     "Remove ICB employees from the membership; if they are needed to advise the committee, "
                     "let them attend as participants (`as participant`).",
                     related=_related(*((s.span, f"`{s.person}` is a member") for s in staff[1:])),
+                    subjects=(committee.id, *people),
                 )
 
     @staticmethod
@@ -1086,6 +1102,7 @@ class RemunerationCommitteeMisconstituted(Rule):
             "Have it chaired by another non-executive member of the ICB board: not the ICB chair and not "
             "the audit committee chair.",
             related=_related(*related),
+            subjects=(committee.id, person_id),
         )
 
 
@@ -1170,6 +1187,7 @@ class CommitteeBasicsMissing(Rule):
             forum.span,
             f"{described(forum)} has {_listing(missing)}",
             "Add " + _listing(hints) + ".",
+            subjects=(forum.id,),
         )
 
     def _described(self, forum: Forum, ctx) -> bool:
@@ -1267,6 +1285,7 @@ class QuorumUnreachable(Rule):
             + "; ".join(shortfalls),
             "Appoint the voting members the quorum needs, or change the quorum in the terms of reference.",
             related=_related((forum.span, f"`{forum.id}` is declared here")),
+            subjects=(forum.id,),
         )
 
 
@@ -1326,4 +1345,5 @@ class NonVotingMemberCountedInQuorum(Rule):
                 f"the quorum of {described(forum)} counts {words}, who do not vote",
                 "Count only voting members towards the quorum: name a voting capacity or quality instead "
                 "(such as `non_executive` or `clinician`), or remove this requirement.",
+                subjects=(forum.id,),
             )

@@ -20,7 +20,7 @@ from collections import defaultdict
 
 from govdsl.analysis.wording import described, names
 from govdsl.check.registry import Finding, Rule, register
-from govdsl.diagnostics import Related, Severity
+from govdsl.diagnostics import Fix, Related, Severity
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Decision, Forum, Interest, Person, Seat
 
@@ -156,6 +156,14 @@ def _steps_out(ctx, seat: Seat, forum: Forum | None, affected: set[str], on: dt.
     return None
 
 
+def _declare(person: str, organisation: str, on: dt.date) -> Fix:
+    """The mechanical start of a missing declaration, for an editor to complete."""
+    return Fix(
+        f"Declare an interest of `{person}` in `{organisation}`",
+        add_attribute=(person, f"interest: non_financial_professional in {organisation} declared {on.isoformat()}"),
+    )
+
+
 # -- COI001 ------------------------------------------------------------------------------------
 @register
 class MemberWithoutRegisterEntry(Rule):
@@ -230,6 +238,11 @@ class MemberWithoutRegisterEntry(Rule):
                 "or, if they have none, a nil return (`no_interests: DATE`).",
                 related=_related(*((s.span, f"voting seat on {described(ctx.facts.forum(s.forum))}")
                                    for s in seats)),
+                subjects=(person.id, *dict.fromkeys(s.forum for s in seats)),
+                fix=Fix(
+                    f"Record a nil return for `{person.id}`",
+                    add_attribute=(person.id, f"no_interests: {ctx.as_of.isoformat()}"),
+                ),
             )
 
     @staticmethod
@@ -332,6 +345,7 @@ class LateDeclaration(Rule):
             "If the dates are right, record the late declaration as a breach of the "
             "conflicts-of-interest policy; otherwise correct the interest's `from` or `declared` date "
             "(or give the person's seat the date they joined).",
+            subjects=(person.id, *filter(None, (interest.organisation,))),
         )
 
 
@@ -440,6 +454,7 @@ class ConflictedParticipation(Rule):
                         (interest.span, f"`{seat.person}`'s interest is declared here"),
                         (seat.span, f"`{seat.person}`'s voting seat"),
                     ),
+                    subjects=(seat.person, decision.id, decision.forum, interest.organisation),
                 )
 
     @staticmethod
@@ -591,6 +606,7 @@ class InquorateAfterExclusion(Rule):
             f"Escalate the decision to {parent}, defer it until enough members without a conflict "
             "can take part, or co-opt members as the standing orders allow.",
             related=_related(*related),
+            subjects=(decision.id, forum.id, *dict.fromkeys(s.person for s, _, _ in leaving)),
         )
 
 
@@ -726,6 +742,7 @@ class StructuralConflict(Rule):
                 f"can look partial. Have `{seat.person}` step out and list them under `excluded:`, or, if the "
                 "forum agreed they should take part, record why with `# govdsl: allow COI005 because ...`.",
                 related=_related(*related),
+                subjects=(seat.person, decision.id, decision.forum, *hits),
             )
 
 
@@ -839,6 +856,8 @@ class UndeclaredImpliedInterest(Rule):
                     "with the action agreed to manage it, for example `action: exclude_from_decision`.",
                     related=_related(*related),
                     severity=None if decisions else Severity.WARNING,
+                    subjects=(person.id, organisation, *(d.id for d in decisions)),
+                    fix=_declare(person.id, organisation, ctx.as_of),
                 )
 
     @staticmethod
@@ -868,6 +887,8 @@ class UndeclaredImpliedInterest(Rule):
                     *((p.span, "another post there") for p in posts[1:]),
                     *((d.span, f"`{person.id}` took part in this decision") for d in decisions),
                 ),
+                subjects=(person.id, organisation, *(d.id for d in decisions)),
+                fix=_declare(person.id, organisation, ctx.as_of),
             )
 
     @staticmethod

@@ -119,6 +119,7 @@ class ReviewDatePassed(Rule):
                     "Review them with the body that approved them, then record the new dates in `terms:` "
                     "(`approved: DATE` and the next `review: DATE`).",
                     related=(Related(forum.span, f"`{forum.id}` is declared here"),) if terms.span else (),
+                    subjects=(forum.id,),
                 )
         for delegation in model.delegations:
             if delegation.review is not None and delegation.review < on:
@@ -128,6 +129,7 @@ class ReviewDatePassed(Rule):
                     f"{_ago((on - delegation.review).days)}",
                     "Review it with the delegator and record the next date (`review: DATE`), or end it "
                     "(`expires: DATE`).",
+                    subjects=(delegation.id,),
                 )
         yield from self._expiring(ctx)
 
@@ -157,6 +159,7 @@ class ReviewDatePassed(Rule):
                 "Renew it (a new delegation from the day after, or a later `expires:` date), or plan for "
                 "the functions to return to the delegator.",
                 severity=Severity.INFO,
+                subjects=(delegation.id, delegation.delegator, delegation.delegate),
             )
 
 
@@ -247,12 +250,14 @@ class SeatFallingVacant(Rule):
                 None,
                 related=(Related(successors[0].span, "the successor's seat"),) if successors[0].span else (),
                 severity=Severity.INFO,
+                subjects=(seat.person, forum.id, successors[0].person),
             )
         return Finding(
             seat.span,
             f"`{seat.person}`'s tenure as chair of {described(forum)} {when}, and no successor is recorded",
             "Record the successor's seat (`seat: NAME as chair from DATE`), or extend the tenure with a "
             "later `to` date once the reappointment is agreed.",
+            subjects=(seat.person, forum.id),
         )
 
     @staticmethod
@@ -273,6 +278,7 @@ class SeatFallingVacant(Rule):
                 for forum, seat in seats[1:] if seat.span
             ),
             severity=Severity.INFO,
+            subjects=(person, *dict.fromkeys(f.id for f, _ in seats)),
         )
 
 
@@ -406,6 +412,7 @@ class DelegationOutsideForumLife(Rule):
                 hint,
                 related=(Related(forum.span, f"`{forum.id}` {why}"),) if forum.span else (),
                 severity=Severity.WARNING if role == "reports_to" else None,
+                subjects=(delegation.id, forum.id),
             )
 
 
@@ -498,4 +505,5 @@ class DecisionOutsideForumLife(Rule):
             hint,
             related=(Related(forum.span, f"`{forum.id}` {why}"),) if forum.span else (),
             severity=None if decision.date is not None else Severity.WARNING,
+            subjects=(decision.id, forum.id),
         )

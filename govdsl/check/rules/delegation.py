@@ -321,6 +321,7 @@ class ReservedFunctionDelegated(Rule):
                 message,
                 hint,
                 related=_related(function.span, f"`{function_id}` is reserved to `{function.reserved_to}` here"),
+                subjects=(delegation.id, function_id, function.reserved_to, delegation.delegate),
             )
 
 
@@ -388,6 +389,7 @@ class DelegationWithoutAssuranceLine(Rule):
             f"on what it does under delegation `{delegation.id}`",
             f"Add `reports_to: [{delegation.delegator}]` to the delegation (or name the committee that "
             "assures it on the delegator's behalf).",
+            subjects=(delegation.id, delegation.delegate, delegation.delegator),
         )
 
     def _line_back(self, delegation, ctx) -> bool:
@@ -488,6 +490,7 @@ class CouncilMadeDelegate(Rule):
             f"delegation `{delegation.id}` makes {receiver} the delegate of NHS functions {how}; {rule}",
             hint,
             related=_related(getattr(entity, "span", None), f"`{council}` is declared here"),
+            subjects=(delegation.id, delegation.delegate, council),
         )
 
 
@@ -628,6 +631,7 @@ class DelegationBeyondAuthority(Rule):
             f"delegate {what} to `{d.delegator}` first, or make this delegation from a body that holds "
             f"{'it' if one else 'them'}.",
             related=tuple(related),
+            subjects=(d.id, d.delegator, *(f.id for f in functions)),
         )
 
     @staticmethod
@@ -645,6 +649,7 @@ class DelegationBeyondAuthority(Rule):
             f"more than the {pounds(held)} `{d.delegator}` itself has for it",
             f"Lower this limit to {pounds(held)} or less, or raise the limit `{d.delegator}` receives.",
             related=tuple(related),
+            subjects=(d.id, d.delegate, function.id, d.delegator),
         )
 
 
@@ -751,6 +756,7 @@ class JointDecisionInCommitteesInCommon(Rule):
             f"Add a delegation from {names(missing)} (or its board) to `{target.id}`, one per body; "
             "if the bodies want to take one joint decision, make it a joint committee instead.",
             related=tuple(related),
+            subjects=(target.id, *missing),
         )
 
     def _decision(self, decision, ctx):
@@ -767,6 +773,7 @@ class JointDecisionInCommitteesInCommon(Rule):
             "Record one decision per body, each with `under:` that body's delegation, "
             "or use a joint committee if one joint decision is wanted.",
             related=_related(forum.span, f"`{forum.id}` is declared here"),
+            subjects=(decision.id, forum.id, *bodies),
         )
 
 
@@ -842,6 +849,7 @@ class S75PooledFundIncomplete(Rule):
                 "A s.75 pooled fund needs at least one NHS body and one council among its partners; "
                 "add the missing partner's `contribution:`, or correct `basis:` if this is not a s.75 fund.",
                 related=tuple(r for c in fund.contributions for r in _related(c.span, f"`{c.partner}` contributes here")),
+                subjects=(fund.id, *dict.fromkeys(partners)),
             )
         absent = [term for word, term in v.POOLED_FUND_TERMS.items() if word not in fund.agreement_terms]
         if absent:
@@ -852,6 +860,7 @@ class S75PooledFundIncomplete(Rule):
                 "When the written agreement covers them, add them to `agreement:` ("
                 + ", ".join(f"`{t.word}`" for t in absent)
                 + ").",
+                subjects=(fund.id,),
             )
 
 
@@ -932,6 +941,7 @@ class LegalBasisMissingOrUnfit(Rule):
                 f"delegation `{delegation.id}` does not say under what power it is made",
                 _basis_hint(ctx, delegation, "Add `basis:` with the power it is made under, such as `scheme_of_delegation`."),
                 severity=Severity.WARNING,
+                subjects=(delegation.id,),
             )
             return
         if delegation.basis == "s65z5_delegation" and _council_made_delegate(ctx, delegation):
@@ -944,6 +954,7 @@ class LegalBasisMissingOrUnfit(Rule):
             f"delegation `{delegation.id}` is made under `{delegation.basis}` "
             f"({v.LEGAL_BASES[delegation.basis].label}), but {reason}",
             _basis_hint(ctx, delegation, "Check who delegates to whom, and name the power the arrangement is really made under."),
+            subjects=(delegation.id,),
         )
 
 
@@ -1069,6 +1080,7 @@ class FurtherDelegationNotPermitted(Rule):
                         "with no further delegation",
                     )
                 ),
+                subjects=(d.id, d.delegator, *(e.id for e in received), *functions),
             )
 
 
@@ -1153,6 +1165,7 @@ class ConsultativeForumHoldsDecisions(Rule):
                 "a consultative forum that can only advise",
                 self._HINT,
                 related=note,
+                subjects=(d.id, forum.id),
             )
         for function in ctx.facts.functions_held_by.get(forum.id, ()):
             yield Finding(
@@ -1161,6 +1174,7 @@ class ConsultativeForumHoldsDecisions(Rule):
                 "Make the body that really decides (usually the ICB) the holder in `held_by:`, "
                 "or change the forum's `model:` to the vehicle the place really uses.",
                 related=note,
+                subjects=(function.id, forum.id),
             )
         for decision in ctx.facts.decisions_of.get(forum.id, ()):
             if decision.amount is None:
@@ -1171,4 +1185,5 @@ class ConsultativeForumHoldsDecisions(Rule):
                 "a consultative forum that can only advise",
                 self._HINT,
                 related=note,
+                subjects=(decision.id, forum.id),
             )

@@ -89,6 +89,7 @@ class PopulationOutsideTierBand(Rule):
             "Check the population, split or merge the tier, or record why it differs "
             "with `# govdsl: allow SUB001 because ...`.",
             severity=Severity.INFO if near else None,
+            subjects=(tier.id,),
         )
 
 
@@ -264,6 +265,7 @@ class TiersNotNested(Rule):
             f"{_people(parent.population)} of {parent_label} `{parent.id}` it is within",
             f"Check both populations, or whether `{tier.id}` is within the right tier.",
             related=_related(parent, f"`{parent.id}` has {_people(parent.population)} people"),
+            subjects=(tier.id, parent.id),
         )
 
     @staticmethod
@@ -288,6 +290,7 @@ class TiersNotNested(Rule):
             related=tuple(
                 r for k in counted for r in _related(k, f"`{k.id}` has {_people(k.population)} people")
             ),
+            subjects=(tier.id, *(k.id for k in counted)),
         )
 
     @staticmethod
@@ -307,6 +310,7 @@ class TiersNotNested(Rule):
                 f"Give `{council}` to one sub-system only: sub-systems divide the system's councils "
                 "between them.",
                 related=tuple(r for s in (first, *others[1:]) for r in _related(s, f"`{s.id}` also covers `{council}`")),
+                subjects=(others[0].id, council, *(s.id for s in subs)),
             )
 
     @staticmethod
@@ -325,6 +329,7 @@ class TiersNotNested(Rule):
             f"{parent_label} `{parent.id}` it is within",
             f"Add {names(stray)} to the footprint of `{parent.id}`, or correct the footprint of `{tier.id}`.",
             related=_related(parent, f"the footprint of `{parent.id}` is given here"),
+            subjects=(tier.id, parent.id, *stray),
         )
 
 
@@ -425,6 +430,7 @@ class PlaceNotCoterminous(Rule):
                     place.span,
                     f"place `{place.id}` has no footprint, so govdsl cannot tell whether it follows a council boundary",
                     f"Add `footprint: [...]` to `{place.id}`, naming the council (or councils) whose area it covers.",
+                    subjects=(place.id,),
                 )
             elif len(councils) > 1:
                 yield Finding(
@@ -432,6 +438,7 @@ class PlaceNotCoterminous(Rule):
                     f"place `{place.id}` covers {len(councils)} councils ({names(councils)}), not one",
                     "Places usually follow one council's boundary. If this footprint is deliberate, record why "
                     "with `# govdsl: allow SUB003 because ...`.",
+                    subjects=(place.id, *councils),
                 )
             else:
                 council = councils[0]
@@ -443,6 +450,7 @@ class PlaceNotCoterminous(Rule):
                         "Places usually follow one council's boundary. If splitting the council is deliberate, "
                         "record why with `# govdsl: allow SUB003 because ...`.",
                         related=tuple(r for p in others for r in _related(p, f"`{p.id}` also covers `{council}`")),
+                        subjects=(place.id, council, *(p.id for p in others)),
                     )
 
 
@@ -546,6 +554,7 @@ class ProviderCollaborativeTooSmall(Rule):
                 "List the trusts taking part in `partners: [...]` (a lead provider counts as one). "
                 "If it is one trust's own arrangement, declare it as that trust's committee instead.",
                 related=tuple(r for t in trusts for r in _related(ctx.facts.organisation(t), f"`{t}` is declared here")),
+                subjects=(forum.id, *trusts),
             )
         for organisation in model.organisations:
             if organisation.kind not in _TRUST_KINDS or organisation.id in in_collaborative:
@@ -560,6 +569,7 @@ class ProviderCollaborativeTooSmall(Rule):
                 f"{kind} `{organisation.id}` provides {what} but takes part in no provider collaborative",
                 f"Add `{organisation.id}` to the `partners` of the provider collaborative it belongs to "
                 "(declaring the collaborative if it is not yet in the model).",
+                subjects=(organisation.id,),
             )
 
     @staticmethod
@@ -722,6 +732,7 @@ class DecidedTooHigh(Rule):
             f"by {names(parties)}",
             hint,
             related=related,
+            subjects=(function.id, scope.id, *parties),
         )
 
 
@@ -834,4 +845,5 @@ class DelegationUpwards(Rule):
             'delegate to it directly, or record why with `reason: "..."` on the delegation (or on each function '
             "it passes up).",
             related=_related(giver_entity, f"`{delegation.delegator}` works at {_level_label(giver)}"),
+            subjects=(delegation.id, delegation.delegator, delegation.delegate),
         )
