@@ -19,19 +19,11 @@ from govdsl.check.registry import Finding, Rule, all_rules
 from govdsl.analysis.dates import as_of as model_as_of
 from govdsl.config import Config
 from govdsl.diagnostics import Diagnostic, Severity, Subject, sort_diagnostics
-from govdsl.model.types import Decision, Delegation, Forum, Function, Model, Organisation, Person, PooledFund, Tier
+from govdsl.model import schema
+from govdsl.model.types import Model
 
-# The role of a finding's subject is the kind of entity it is.
-ROLES = {
-    Tier: "tier",
-    Organisation: "organisation",
-    Person: "person",
-    Forum: "forum",
-    Function: "function",
-    Delegation: "delegation",
-    PooledFund: "pooled_fund",
-    Decision: "decision",
-}
+# The role of a finding's subject is the category of the entity it names ("person", "forum", ...).
+ROLES = {category.entity: category.name for category in schema.CATEGORIES}
 
 
 @attrs.define

@@ -271,6 +271,7 @@ class Resolver:
                         item.name.span,
                         "Every declaration needs its own name; rename one of them.",
                         related=(Related(first.declaration.name.span, "first declared here"),),
+                        subjects=(Subject(name, first.category),),
                     )
                     continue
                 if category == "organisation":
@@ -317,6 +318,7 @@ class Resolver:
                 word.span,
                 f"Name {what} here.",
                 related=(Related(symbol.declaration.name.span, f"`{word.text}` is declared here"),),
+                subjects=(Subject(symbol.id, symbol.category),),
             )
             return None
         return symbol.id

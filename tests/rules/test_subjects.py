@@ -50,3 +50,19 @@ def test_every_finding_names_its_subjects(findings_by_module, module):
             assert entity is not None, f"{d.code}: subject `{subject.id}` is not declared"
             assert subject.role == ROLES[type(entity)]
         assert len({s.id for s in d.subjects}) == len(d.subjects)  # each named once
+
+
+def test_language_diagnostics_about_a_name_name_it():
+    text = (
+        'organisation icb "ICB" { kind: icb }\n'
+        'person ann "Ann" {}\n'
+        'person ann "Ann again" {}\n'
+        'board b "Board" { parent: icb  seat: icb as chair  seat: an as voting_member }\n'
+    )
+    found = {d.code: d for d in load_text(text, "names.gov").diagnostics}
+    assert [(s.id, s.role) for s in found["DCL002"].subjects] == [("ann", "person")]
+    assert [(s.id, s.role) for s in found["REF002"].subjects] == [("icb", "organisation")]
+    assert [(s.id, s.role) for s in found["REF001"].subjects] == [("an", "undeclared")]
+    (edit,) = found["REF001"].fix.edits
+    assert edit.text == "ann" and text[edit.span.start : edit.span.end] == "an"
+
