@@ -246,7 +246,10 @@ def _moved_diagnostic(diagnostic: Diagnostic, offset: int) -> Diagnostic:
         return Span(span.file, span.start + offset, span.end + offset)
 
     related = tuple(attrs.evolve(r, span=moved(r.span)) for r in diagnostic.related)
-    return attrs.evolve(diagnostic, span=moved(diagnostic.span), related=related)
+    fix = diagnostic.fix
+    if fix is not None:
+        fix = attrs.evolve(fix, edits=tuple(attrs.evolve(e, span=moved(e.span)) for e in fix.edits))
+    return attrs.evolve(diagnostic, span=moved(diagnostic.span), related=related, fix=fix)
 
 
 
