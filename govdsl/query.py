@@ -39,6 +39,7 @@ from govdsl.analysis.facts import Facts
 from govdsl.analysis.dates import as_of as model_as_of
 from govdsl.analysis.dates import posts_on
 from govdsl.analysis.wording import category_of, kind_label, period_words, pounds, title_of
+from govdsl.analysis.procedure import quorum_size
 from govdsl.diagnostics import did_you_mean
 from govdsl.model import vocabulary as v
 from govdsl.model.types import (
@@ -168,7 +169,7 @@ def quorum_words(forum: Forum) -> str:
             (v.CAPACITIES.get(q) or v.QUORUM_QUALITIES.get(q) or v.Term(q, q)).label for q in requirement.alternatives
         )
         parts.append(f"{requirement.count} × {labels}")
-    text = f"{quorum.count} voting member{'s' if quorum.count != 1 else ''}"
+    text = f"{quorum.count} voting member{'s' if quorum.count != 1 else ''}" if quorum.count is not None else quorum_size(quorum)
     return text + (f", including {', '.join(parts)}" if parts else "")
 
 

@@ -83,6 +83,8 @@ def money(amount) -> str:
     if amount is None:
         return ""
     value = float(amount)
+    if value == float("inf"):
+        return "unlimited"  # `limit: unlimited`, which is not the same as no limit stated
     if value >= 1_000_000_000:
         return f"£{value / 1_000_000_000:.2f}".rstrip("0").rstrip(".") + "bn"
     if value >= 1_000_000:

@@ -18,6 +18,7 @@ import attrs
 
 from govdsl.analysis.authority import Authority
 from govdsl.analysis.dates import in_force, posts_on
+from govdsl.analysis.procedure import Procedures
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Delegation, Forum, Interest, Model, Organisation, Person, Seat, Tier
 
@@ -443,18 +444,26 @@ class Facts:
         return self.sector_of_person(person, seat) == quality
 
     # -- quorum ----------------------------------------------------------------------------------
-    def quorum_shortfalls(self, seats: list[Seat], quorum, on: dt.date | None = None) -> list[str]:
+    @cached_property
+    def procedures(self) -> Procedures:
+        """Each forum's quorum, decision rule and meeting rules, own or inherited from standing orders."""
+        return Procedures(self.model, self.history)
+
+    def quorum_shortfalls(self, seats: list[Seat], quorum, on: dt.date | None = None, members: int | None = None) -> list[str]:
         """What keeps these voting seats from making a quorum ([] when they can).
 
         One member may meet several requirements (a chair who is a clinician
         counts for both), as standing orders usually allow. `on` is the date
         whose posts count (a decision's date); by default the check date.
+        `members` is the number of voting members a quorum written as a share
+        (`majority`, `40%`) is a share of; by default, the voting seats given.
         """
         shortfalls = []
         voting = [s for s in seats if s.voting]
-        if len(voting) < quorum.count:
+        needed = quorum.needed(len(voting) if members is None else members)
+        if len(voting) < needed:
             available = f"{len(voting)} {'is' if len(voting) == 1 else 'are'} available"
-            shortfalls.append(f"{quorum.count} voting members are needed and {available}")
+            shortfalls.append(f"{needed} voting members are needed and {available}")
         for requirement in quorum.requirements:
             found = sum(1 for s in voting if any(self.has_quality(s, q, on) for q in requirement.alternatives))
             if found < requirement.count:

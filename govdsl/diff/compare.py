@@ -14,6 +14,7 @@ from decimal import Decimal
 import attrs
 
 from govdsl.diagnostics import Diagnostic, Severity
+from govdsl.analysis.procedure import method_words, quorum_size
 from govdsl.model import types as m
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Delegation, Forum, Model, Person, Seat
@@ -192,7 +193,7 @@ def _seat_words(model: Model, seat) -> str:
 def _quorum_words(quorum) -> str:
     if quorum is None:
         return "none"
-    words = str(quorum.count)
+    words = quorum_size(quorum)
     if quorum.requirements:
         parts = [
             f"{r.count} × " + " or ".join(r.alternatives) if r.count != 1 else " or ".join(r.alternatives)
@@ -205,7 +206,7 @@ def _quorum_words(quorum) -> str:
 def _rule_words(rule) -> str:
     if rule is None:
         return "none"
-    words = v.DECISION_METHODS[rule.method].label
+    words = method_words(rule)
     if rule.blocs:
         words += " of " + " and ".join(rule.blocs)
     if rule.threshold is not None:
@@ -239,6 +240,24 @@ def _details(old: Model, new: Model, before, after) -> list[str]:
             shown = _VALUE_WORDS.get((kind, name), _value)
             details.append(f"{name.replace('_', ' ')}: {shown(a) or 'none'} → {shown(b) or 'none'}")
     return details
+
+
+def _orders_details(before, after) -> list[str]:
+    """What changed in a body's standing orders (which every forum that follows them inherits)."""
+    if before is None:
+        return ["standing orders added"]
+    if after is None:
+        return ["standing orders removed"]
+    out = []
+    if before.quorum != after.quorum:
+        out.append(f"standing orders quorum: {_quorum_words(before.quorum)} → {_quorum_words(after.quorum)}")
+    if before.decision_rule != after.decision_rule:
+        out.append(f"standing orders decision rule: {_rule_words(before.decision_rule)} → {_rule_words(after.decision_rule)}")
+    for field in ("conflicted_members", "if_inquorate", "meets_in_public", "papers_published", "frequency", "approved", "review", "source"):
+        a, b = getattr(before, field), getattr(after, field)
+        if a != b:
+            out.append(f"standing orders {field.replace('_', ' ')}: {_value(a)} → {_value(b)}")
+    return out
 
 
 def _value(value) -> str:
@@ -295,7 +314,7 @@ def _limit_details(old: Model, new: Model, before: Decimal | None, after: Decima
     a = money(before) if before is not None else "no limit"
     b = money(after) if after is not None else "no limit"
     delta = ""
-    if before is not None and after is not None:
+    if before is not None and after is not None and not (before.is_infinite() or after.is_infinite()):
         change = after - before
         delta = f" ({'+' if change > 0 else '−'}{money(abs(change))})"
     return [f"financial limit: {a} → {b}{delta}"]
@@ -333,7 +352,9 @@ _WORDED_FIRST = {
         "quorum": lambda old, new, a, b: [f"quorum: {_quorum_words(a)} → {_quorum_words(b)}"],
         "decision_rule": lambda old, new, a, b: [f"decision rule: {_rule_words(a)} → {_rule_words(b)}"],
         "terms": lambda old, new, a, b: ["terms of reference changed"],
+        "standing_orders": lambda old, new, a, b: _orders_details(a, b),
     },
+    m.Organisation: {"standing_orders": lambda old, new, a, b: _orders_details(a, b)},
     Delegation: {
         "delegator": lambda old, new, a, b: [f"from: {_label(old, a)} → {_label(new, b)}"],
         "delegate": lambda old, new, a, b: [f"to: {_label(old, a)} → {_label(new, b)}"],

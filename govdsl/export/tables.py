@@ -22,6 +22,7 @@ from typing import Union
 import attrs
 
 from govdsl.analysis.wording import label, name_of, period_words, post_words, sentence
+from govdsl.analysis.procedure import Procedures, method_words, quorum_size
 from govdsl.model import vocabulary as v
 from govdsl.model.types import DecisionRule, Delegation, Forum, Function, Model, Organisation, Person, Quorum, Seat
 from govdsl.text import clean
@@ -77,6 +78,8 @@ def money(amount: Decimal | None) -> str:
     """`£18,000,000`; `£1,500.50`; `No limit set`."""
     if amount is None:
         return "No limit set"
+    if amount.is_infinite():
+        return "Unlimited"
     if amount == amount.to_integral_value():
         return f"£{int(amount):,}"
     return f"£{amount:,.2f}"
@@ -173,17 +176,31 @@ def quorum_words(quorum: Quorum | None) -> str:
             parts.append("1 " + " or ".join(labels))
         else:
             parts.append(f"{requirement.count} " + " or ".join(_plural(label) for label in labels))
-    text = str(quorum.count)
+    text = quorum_size(quorum)
     if parts:
         text += " including " + ", ".join(parts)
     return text
+
+
+def sourced_words(words: str, sourced, names) -> str:
+    """A procedure value in words, with where it comes from when the forum inherits it."""
+    if sourced.source is None or sourced.value is None:
+        return words
+    return f"{words} (from the standing orders of {names(sourced.source)})"
+
+
+def limit_words(delegation) -> str:
+    """£18m; £2m to £10m for a band; unlimited; empty when no limit is stated."""
+    if delegation.floor is not None:
+        return f"{money(delegation.floor)} to {money(delegation.limit)}"
+    return money(delegation.limit)
 
 
 def decision_words(rule: DecisionRule | None) -> str:
     """`Simple majority; the chair has a casting vote`."""
     if rule is None:
         return "Not set"
-    text = sentence(label(v.DECISION_METHODS, rule.method))
+    text = sentence(method_words(rule))
     if rule.blocs:
         text += " of " + " and ".join(label(v.SECTORS, b) for b in rule.blocs)
     if rule.threshold is not None:
@@ -320,7 +337,7 @@ def sord(model: Model) -> Table:
                     _delegate_name(model, names, delegation.delegate),
                     names(delegation.delegator),
                     yes_no(delegation.further_delegation),
-                    money(delegation.limit),
+                    limit_words(delegation),
                     _sentences([clean(delegation.conditions, lines=True), reason_words(delegation.reason, function.reason)]),
                     _join(names(r) for r in delegation.reports_to),
                     sentence(label(v.LEGAL_BASES, delegation.basis)),
@@ -420,7 +437,17 @@ def membership(model: Model) -> tuple[Table, Table]:
         if any(cells):
             rows.append((clean(person.name, lines=True), *cells))
     matrix = Table("Membership", columns, tuple(rows), empty="No one holds a seat on any forum.")
-    rules = tuple((names(f.id), quorum_words(f.quorum), decision_words(f.decision_rule)) for f in forums)
+    procedures = Procedures(model)
+
+    def procedure_words(forum):
+        procedure = procedures.of(forum)
+        return (
+            names(forum.id),
+            sourced_words(quorum_words(procedure.quorum.value), procedure.quorum, names),
+            sourced_words(decision_words(procedure.decision_rule.value), procedure.decision_rule, names),
+        )
+
+    rules = tuple(procedure_words(f) for f in forums)
     quorum = Table("Quorum and decisions", ("Forum", "Quorum", "Decision rule"), rules, empty="No forums are declared.")
     return matrix, quorum
 
@@ -456,8 +483,10 @@ def terms_of_reference(model: Model) -> Table:
     names = _Names(model)
     functions = {f.id: f for f in model.functions}
     rows: list[Row] = []
+    procedures = Procedures(model)
     for forum in model.forums:
         terms = forum.terms
+        procedure = procedures.of(forum)
         members = [f"{names(s.person)}, {seat_words(s, start=False)}" for s in forum.seats]
         delegated = []
         for delegation in model.delegations:
@@ -465,8 +494,7 @@ def terms_of_reference(model: Model) -> Table:
                 continue
             for function_id in delegation.functions:
                 if function_id in functions:
-                    limit = money(delegation.limit)
-                    limit = "no limit set" if delegation.limit is None else f"limit {limit}"
+                    limit = "no limit set" if delegation.limit is None else f"limit {limit_words(delegation)}"
                     delegated.append(f"{clean(functions[function_id].title, lines=True)} ({limit})")
         lines = [line.target for line in model.lines if line.source == forum.id and line.kind in ("reports_to", "accountable_to")]
         rows.append(
@@ -478,13 +506,15 @@ def terms_of_reference(model: Model) -> Table:
                 forum.closed,
                 clean(terms.purpose, lines=True) if terms else "",
                 _join(members),
-                quorum_words(forum.quorum),
-                decision_words(forum.decision_rule),
-                _join(delegated) or "None",
+                sourced_words(quorum_words(procedure.quorum.value), procedure.quorum, names),
+                sourced_words(decision_words(procedure.decision_rule.value), procedure.decision_rule, names),
+                _join(delegated) or ("None: it only advises" if forum.advisory else "None"),
                 _join(names(t) for t in _unique([*forum.parents, *lines])),
-                yes_no(terms.meets_in_public if terms else None),
-                yes_no(terms.papers_published if terms else None),
-                sentence(label(v.FREQUENCIES, terms.frequency)) if terms and terms.frequency else "Not stated",
+                sourced_words(yes_no(procedure.meets_in_public.value), procedure.meets_in_public, names),
+                sourced_words(yes_no(procedure.papers_published.value), procedure.papers_published, names),
+                sourced_words(sentence(label(v.FREQUENCIES, procedure.frequency.value)), procedure.frequency, names)
+                if procedure.frequency.value
+                else "Not stated",
                 terms.review if terms else None,
             )
         )

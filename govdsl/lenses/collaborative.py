@@ -51,6 +51,7 @@ from fractions import Fraction
 import attrs
 
 from govdsl.analysis.facts import Facts
+from govdsl.analysis.procedure import quorum_size
 from govdsl.lenses import LensFinding, LensReport, LensUnavailable, Section, Table, get_lens
 from govdsl.lenses.inclusion import (
     CLASS_SECTOR,
@@ -363,7 +364,7 @@ def _ground_rules(model, facts, forum, found, findings) -> Condition:
     else:
         lack.append("decision rule")
     if forum.quorum is not None:
-        have.append(f"a quorum of {forum.quorum.count}")
+        have.append(f"a quorum of {quorum_size(forum.quorum)}")
     else:
         lack.append("quorum")
     if terms is not None and terms.approved:

@@ -425,10 +425,21 @@ def build_game(players: tuple[Player, ...], method: str, *, casting_vote: bool =
     return game, tuple(notes)
 
 
-def describe_rule(forum: Forum) -> str:
-    rule = forum.decision_rule
+def _voting_rule(rule):
+    """The rule the votes are counted by: for "consensus, failing which X", X decides in the end."""
+    if rule is not None and rule.fallback:
+        return attrs.evolve(rule, method=rule.fallback, fallback=None)
+    return rule
+
+
+def describe_rule(forum: Forum, rule=None) -> str:
+    """The forum's decision rule in words; `rule` is the one it follows if not its own (standing orders)."""
+    rule = rule if rule is not None else forum.decision_rule
     if rule is None:
         return "no decision rule"
+    if rule.fallback:
+        first = "consensus" if rule.method == "consensus" else "unanimity"
+        return f"{first}, failing which " + describe_rule(forum, _voting_rule(rule))
     words = {
         "simple_majority": "a simple majority (more than half of the votes)",
         "two_thirds_majority": "a two-thirds majority (at least two thirds of the votes)",
@@ -457,13 +468,16 @@ def analyse_forum(model: Model, forum: Forum, method: str = "auto", facts=None) 
     `govdsl.analysis.facts.Facts` of the model) may be passed to save working
     them out again for every forum.
     """
-    rule = forum.decision_rule
-    if rule is None or not _voting_seats(forum):
-        return None
+    if forum.advisory or not _voting_seats(forum):
+        return None  # an advisory forum does not decide, so it has no voting power to share
     if facts is None:
         from govdsl.analysis.facts import Facts
 
         facts = Facts(model, model)
+    written = facts.procedures.decision_rule(forum)  # its own, or its standing orders'
+    rule = _voting_rule(written)
+    if rule is None:
+        return None
     owners = facts.organisations_of(forum.id)
     chair = _casting_chair(forum) if rule.casting_vote else None
     levels = {}
@@ -480,7 +494,7 @@ def analyse_forum(model: Model, forum: Forum, method: str = "auto", facts=None) 
             return None
     findings = tuple(LensFinding("info", forum.id, f"In `{forum.id}`, {note}.") for note in notes)
     sectors = {o: model.entity(o).sector for o in owners}
-    return ForumPower(forum, describe_rule(forum), chair, levels, findings, owners, sectors)
+    return ForumPower(forum, describe_rule(forum, written), chair, levels, findings, owners, sectors)
 
 
 # -- the lens -----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import attrs
 from govdsl.api import check
 from govdsl.diagnostics import Diagnostic
 from govdsl.fmt import FormatError, format_source
+from govdsl.analysis.procedure import Procedures, method_words, quorum_size
 from govdsl.model import schema
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Delegation, Forum, Function, Organisation, Person, Tier
@@ -131,11 +132,25 @@ class Project:
             lines.append(f"- Members: {len(entity.seats)} ({voting} voting)")
             if chairs and chairs[0] is not None:
                 lines.append(f"- Chair: {chairs[0].name}")
-            if entity.quorum:
-                extra = ", ".join(" or ".join(r.alternatives) for r in entity.quorum.requirements)
-                lines.append(f"- Quorum: {entity.quorum.count}" + (f" including {extra}" if extra else ""))
-            if entity.decision_rule:
-                lines.append(f"- Decides by: {v.DECISION_METHODS[entity.decision_rule.method].label}")
+            if entity.advisory:
+                lines.append("- Advisory only: it holds no decision-making powers")
+            procedure = Procedures(model).of(entity)
+
+            def source(value) -> str:
+                return f" (from the standing orders of `{value.source}`)" if value.source else ""
+
+            if procedure.quorum.value:
+                quorum = procedure.quorum.value
+                extra = ", ".join(" or ".join(r.alternatives) for r in quorum.requirements)
+                lines.append(f"- Quorum: {quorum_size(quorum)}" + (f" including {extra}" if extra else "") + source(procedure.quorum))
+            if procedure.decision_rule.value:
+                lines.append(f"- Decides by: {method_words(procedure.decision_rule.value)}" + source(procedure.decision_rule))
+            if procedure.meets_in_public.value is not None:
+                lines.append(f"- Meets in public: {'yes' if procedure.meets_in_public.value else 'no'}" + source(procedure.meets_in_public))
+            if procedure.frequency.value:
+                lines.append(f"- Meets: {v.FREQUENCIES[procedure.frequency.value].label}" + source(procedure.frequency))
+            if entity.budget is not None:
+                lines.append(f"- Budget: {money(entity.budget)}")
             received = [d for d in model.delegations if d.delegate == name]
             given = [d for d in model.delegations if d.delegator == name]
             if received:
@@ -147,6 +162,25 @@ class Project:
             lines.append(f"- Sector: {v.SECTORS[entity.sector].label}; {'statutory' if entity.statutory else 'not statutory'}")
             if entity.population:
                 lines.append(f"- Population: {entity.population:,}")
+            if entity.established:
+                lines.append(f"- Established: {long_date(entity.established)}")
+            if entity.dissolved:
+                lines.append(f"- {'Dissolved' if entity.dissolved < today else 'Dissolves'}: {long_date(entity.dissolved)}")
+            if entity.succeeded_by:
+                lines.append(f"- Succeeded by: `{entity.succeeded_by}`")
+            if entity.budget is not None:
+                lines.append(f"- Budget: {money(entity.budget)}")
+            orders = entity.standing_orders
+            if orders is not None:
+                lines.append("- Standing orders, followed by its forums unless their terms say otherwise:")
+                if orders.quorum:
+                    lines.append(f"  - quorum: {quorum_size(orders.quorum)}")
+                if orders.decision_rule:
+                    lines.append(f"  - decides by: {method_words(orders.decision_rule)}")
+                if orders.meets_in_public is not None:
+                    lines.append(f"  - meetings in public: {'yes' if orders.meets_in_public else 'no'}")
+                if orders.frequency:
+                    lines.append(f"  - meetings: {v.FREQUENCIES[orders.frequency].label}")
         elif isinstance(entity, Tier):
             if entity.population:
                 lines.append(f"- Population: {entity.population:,}")
@@ -167,7 +201,8 @@ class Project:
                 lines.append(f"- Sits on `{forum_id}` as " + " and ".join(v.CAPACITIES[c].label for c in seat.capacities))
             lines.append(f"- Interests declared: {len(entity.interests)}" + (" (nil return)" if entity.nil_return else ""))
         elif isinstance(entity, Delegation):
-            lines.append(f"- From `{entity.delegator}` to `{entity.delegate}`; limit {money(entity.limit) or 'none set'}")
+            band = f"{money(entity.floor)} to {money(entity.limit)}" if entity.floor is not None else money(entity.limit)
+            lines.append(f"- From `{entity.delegator}` to `{entity.delegate}`; limit {band or 'not stated'}")
         elif isinstance(entity, Function):
             if entity.holder:
                 lines.append(f"- Held by `{entity.holder}`" + (f"; reserved to `{entity.reserved_to}`" if entity.reserved_to else ""))

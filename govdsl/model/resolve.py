@@ -436,6 +436,16 @@ class Resolver:
         sector = a.choice("sector", "sector")
         statutory = self.values.boolean(a.get("statutory")) if a.get("statutory") else None
         self.record_lines(symbol.id, a)
+        established, dissolved = self._dates(a, ("established", "dissolved"), f"organisation `{symbol.id}`")
+        succeeded_by = a.ref("succeeded_by", "an organisation")
+        if succeeded_by == symbol.id:
+            self.error(
+                "VAL001",
+                f"organisation `{symbol.id}` cannot succeed itself",
+                _value_span(a.get("succeeded_by")),
+                "Name the body that takes over its functions when it is dissolved.",
+            )
+            succeeded_by = None
         return m.Organisation(
             id=symbol.id,
             kind=kind.word,
@@ -449,6 +459,11 @@ class Resolver:
             services=a.choices("services", "service"),
             accountable_to=tuple(line.target for line in self.lines if line.source == symbol.id and line.kind == "accountable_to"),
             span=d.name.span,
+            standing_orders=self._standing_orders(a.get("standing_orders")),
+            established=established,
+            dissolved=dissolved,
+            succeeded_by=succeeded_by,
+            budget=self.values.money(a.get("budget")) if a.get("budget") else None,
         )
 
     # people --------------------------------------------------------------------------------
@@ -600,11 +615,13 @@ class Resolver:
         self.record_lines(symbol.id, a)
         seats = tuple(s for s in (self._seat(symbol.id, attr) for attr in a.all("seat")) if s)
         established, closed = self._dates(a, ("established", "closed"), f"the {v.FORUM_KINDS[symbol.kind].label} `{symbol.id}`")
+        role, role_scope = self._role(a.get("role"))
         return m.Forum(
             id=symbol.id,
             kind=symbol.kind,
             title=_title(d),
-            role=a.choice("role", "committee role"),
+            role=role,
+            role_scope=role_scope,
             parents=a.refs("parent", "an organisation or forum"),
             tier=a.ref("serves", "a tier"),
             model=model_word,
@@ -617,6 +634,69 @@ class Resolver:
             established=established,
             closed=closed,
             span=d.name.span,
+            standing_orders=self._standing_orders(a.get("standing_orders")),
+            advisory=bool(self.values.boolean(a.get("advisory"))) if a.get("advisory") else False,
+            budget=self.values.money(a.get("budget")) if a.get("budget") else None,
+        )
+
+    _ROLE_USAGE = "role: remuneration [scope non_executive_pay]"
+
+    def _role(self, attr: nodes.Attribute | None) -> tuple[str | None, str | None]:
+        """A committee's role, and the part of it the committee covers (`scope`), if narrower."""
+        if attr is None:
+            return None, None
+        s = Sentence(self.values, attr, 1, {"scope": 1}, self._ROLE_USAGE)
+        if not s.ok:
+            return None, None
+        head = s.head[0]
+        if not isinstance(head, nodes.Word):
+            self.error("VAL001", f"`role` needs a committee role, found {describe_term(head)}", head.span, f"Write it as `{self._ROLE_USAGE}`.")
+            return None, None
+        role = self.values.choice_word(head, v.FORUM_ROLES, "committee role")
+        scope = None
+        if "scope" in s.options:
+            term = s.options["scope"][0]
+            if isinstance(term, nodes.Word):
+                scope = self.values.choice_word(term, v.ROLE_SCOPES, "scope of a role")
+            else:
+                self.error("VAL001", f"`scope` needs a word such as `non_executive_pay`, found {describe_term(term)}", term.span, f"Write it as `{self._ROLE_USAGE}`.")
+            if scope is not None and role is not None and role != "remuneration":
+                self.error(
+                    "VAL001",
+                    f"only a remuneration committee or panel has a pay `scope`; this role is `{role}`",
+                    s.option_spans["scope"],
+                    "Remove `scope ...`, or make the role `remuneration`.",
+                )
+                scope = None
+        return role, scope
+
+    def _standing_orders(self, attr: nodes.Attribute | None) -> m.StandingOrders | None:
+        """A body's standing orders: a block like `terms:`, read with the same readers."""
+        if attr is None:
+            return None
+        if attr.block is None or attr.phrase is not None:
+            self.error(
+                "VAL001",
+                "`standing_orders` is a block of the procedure the body's forums follow",
+                attr.span,
+                "Write it as `standing_orders: { quorum: majority  decision: consensus failing simple_majority }`.",
+            )
+            if attr.block is None:
+                return None
+        b = _Attributes(self, attr.block, "standing orders", schema.STANDING_ORDERS)
+        get = b.get
+        return m.StandingOrders(
+            quorum=self._quorum(get("quorum")),
+            decision_rule=self._decision_rule(get("decision")),
+            conflicted_members=b.choice("conflicted_members", "rule for conflicted members"),
+            if_inquorate=b.choice("if_inquorate", "route when a meeting is inquorate"),
+            meets_in_public=self.values.boolean(get("meets_in_public")) if get("meets_in_public") else None,
+            papers_published=self.values.boolean(get("papers_published")) if get("papers_published") else None,
+            frequency=b.choice("frequency", "frequency"),
+            approved=self.values.date(get("approved")) if get("approved") else None,
+            review=self.values.date(get("review")) if get("review") else None,
+            source=self.values.text(get("source")) if get("source") else None,
+            span=attr.span,
         )
 
     def _terms(self, attr: nodes.Attribute | None) -> m.TermsOfReference | None:
@@ -647,24 +727,48 @@ class Resolver:
     _QUORUM_USAGE = "quorum: 5 including chair or vice_chair and 2 non_executives"
 
     def _quorum(self, attr: nodes.Attribute | None) -> m.Quorum | None:
+        """`6`, `majority`, `two_thirds` or `40%` of the voting members, then any requirements."""
         if attr is None:
             return None
         s = Sentence(self.values, attr, 1, {"including": "rest"}, self._QUORUM_USAGE)
         if not s.ok:
             return None
         head = s.head[0]
-        if not isinstance(head, nodes.Number):
-            self.error("VAL001", "a quorum starts with the number of members needed", head.span, f"Write it as `{self._QUORUM_USAGE}`.")
+        count = share = percent = None
+        valid = True
+        if isinstance(head, nodes.Number):
+            count = self.values.whole_number(head, "quorum", minimum=1)
+            valid = count is not None
+        elif isinstance(head, nodes.Percent):
+            if not 0 < head.value <= 100:
+                self.error(
+                    "VAL001",
+                    f"a quorum as a percentage is more than 0% and at most 100%, found `{head.raw}`",
+                    head.span,
+                    "Write the share of the voting members who must be present, such as `quorum: 40%`.",
+                )
+                return None
+            percent = head.value
+        elif isinstance(head, nodes.Word):
+            share = self.values.choice_word(head, v.QUORUM_SHARES, "share of the members for a quorum")
+            if share is None:
+                return None
+        else:
+            self.error(
+                "VAL001",
+                "a quorum starts with the number of members needed, or a share of them such as `majority` or `40%`",
+                head.span,
+                f"Write it as `{self._QUORUM_USAGE}`.",
+            )
             return None
-        count = self.values.whole_number(head, "quorum", minimum=1)
         requirements = []
         for phrase in self._requirement_phrases(s.options.get("including", [])):
             requirement = self._requirement(phrase)
             if requirement:
                 requirements.append(requirement)
-        if count is None:
+        if not valid:
             return None
-        return m.Quorum(count, tuple(requirements), attr.span)
+        return m.Quorum(count, tuple(requirements), attr.span, share=share, percent=percent)
 
     def _requirement_phrases(self, terms: list) -> list[nodes.Phrase]:
         """The requirements after `including`: a list in brackets, or phrases joined by `and`.
@@ -733,7 +837,7 @@ class Resolver:
     def _decision_rule(self, attr: nodes.Attribute | None) -> m.DecisionRule | None:
         if attr is None:
             return None
-        s = Sentence(self.values, attr, 1, {"with": 1, "of": 1, "threshold": 1}, self._DECISION_USAGE)
+        s = Sentence(self.values, attr, 1, {"with": 1, "of": 1, "threshold": 1, "failing": 1}, self._DECISION_USAGE)
         if not s.ok:
             return None
         head = s.head[0]
@@ -799,9 +903,48 @@ class Resolver:
                 )
             else:
                 threshold = term.value
+        fallback = self._fallback(s, method)
         if method is None:
             return None
-        return m.DecisionRule(method, casting, blocs, threshold, attr.span)
+        return m.DecisionRule(method, casting, blocs, threshold, attr.span, fallback)
+
+    # Methods that can fail to reach a decision, so that a rule may say what happens then.
+    _CAN_FAIL = frozenset({"consensus", "unanimity"})
+
+    def _fallback(self, s: Sentence, method: str | None) -> str | None:
+        """`consensus failing two_thirds_majority`: the method used when the first cannot decide."""
+        if "failing" not in s.options:
+            return None
+        term = s.options["failing"][0]
+        if not isinstance(term, nodes.Word):
+            self.error(
+                "VAL001",
+                f"`failing` needs a decision method such as `simple_majority`, found {describe_term(term)}",
+                term.span,
+                "Write it as `decision: consensus failing two_thirds_majority`.",
+            )
+            return None
+        fallback = self.values.choice_word(term, v.DECISION_METHODS, "decision method")
+        if fallback is None or method is None:
+            return None
+        if method not in self._CAN_FAIL:
+            self.error(
+                "VAL001",
+                f"a `{method}` always reaches a decision, so it has nothing to fall back on",
+                s.option_spans["failing"],
+                "`failing` follows `consensus` or `unanimity`: `decision: consensus failing simple_majority`. "
+                "Remove `failing ...`, or start with the method tried first.",
+            )
+            return None
+        if fallback in self._CAN_FAIL:
+            self.error(
+                "VAL001",
+                f"the fall-back `{fallback}` can fail in the same way as `{method}`",
+                term.span,
+                "Fall back on a vote, such as `simple_majority` or `two_thirds_majority`.",
+            )
+            return None
+        return fallback
 
     _SEAT_USAGE = "seat: ann_hale as chair [for northmoor_icb] [from 2022-07-01] [to 2026-06-30]"
     _SEAT = schema.FORUM["seat"].phrase
@@ -916,13 +1059,15 @@ class Resolver:
         d = symbol.declaration
         a = _Attributes(self, d.block, self._owner(symbol), schema.DELEGATION, ("from", "to", "functions"))
         start, end = self._dates(a, ("effective", "expires"), f"the delegation `{symbol.id}`")
+        floor, limit = self._limit(a.get("limit"))
         return m.Delegation(
             id=symbol.id,
             title=_title(d),
             delegator=a.ref("from", "an organisation, forum or person") or "",
             delegate=a.ref("to", "an organisation, forum or person") or "",
             functions=a.refs("functions", "a function"),
-            limit=self.values.money(a.get("limit")) if a.get("limit") else None,
+            limit=limit,
+            floor=floor,
             further_delegation=bool(self.values.boolean(a.get("further_delegation"))) if a.get("further_delegation") else False,
             basis=a.choice("basis", "legal basis"),
             reports_to=a.refs("reports_to", "a body, forum or person"),
@@ -933,6 +1078,48 @@ class Resolver:
             reason=self.values.text(a.get("reason")) if a.get("reason") else None,
             span=d.name.span,
         )
+
+    _LIMIT_USAGE = "limit: £18m, limit: £2m to £10m, or limit: unlimited"
+
+    def _limit(self, attr: nodes.Attribute | None) -> tuple[Decimal | None, Decimal | None]:
+        """A delegation's band: (floor, ceiling). `unlimited` is an infinite ceiling, not a missing one."""
+        if attr is None:
+            return None, None
+        terms = attr.phrase.terms if attr.phrase is not None else ()
+        if len(terms) == 1 and isinstance(terms[0], nodes.Word) and terms[0].text == "unlimited":
+            return None, Decimal("Infinity")
+        if len(terms) == 1 and isinstance(terms[0], nodes.Money):
+            return None, terms[0].value
+        if (
+            len(terms) == 3
+            and isinstance(terms[0], nodes.Money)
+            and isinstance(terms[1], nodes.Word)
+            and terms[1].text == "to"
+            and isinstance(terms[2], (nodes.Money, nodes.Word))
+        ):
+            floor = terms[0].value
+            top = terms[2]
+            if isinstance(top, nodes.Word) and top.text != "unlimited":
+                self.error("VAL001", f"a band ends with an amount or `unlimited`, found {describe_term(top)}", top.span, f"Write it as `{self._LIMIT_USAGE}`.")
+                return None, None
+            ceiling = Decimal("Infinity") if isinstance(top, nodes.Word) else top.value
+            if ceiling < floor:
+                self.error(
+                    "VAL005",
+                    f"the band ends at {top.raw} below where it starts, {terms[0].raw}",
+                    top.span,
+                    "Write the lower amount first: `limit: £2m to £10m`.",
+                )
+                return None, None
+            return floor, ceiling
+        span = attr.phrase.span if attr.phrase is not None else attr.key_span
+        self.error(
+            "VAL001",
+            "a limit is an amount in pounds, a band of two amounts, or `unlimited`",
+            span,
+            f"Write it as `{self._LIMIT_USAGE}`. A limit that is not stated is left out altogether.",
+        )
+        return None, None
 
     _CONTRIBUTION_USAGE = "contribution: northmoor_icb £71m"
 

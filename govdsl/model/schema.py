@@ -105,6 +105,11 @@ ORGANISATION = {
     "serves": _a("refs:tier", "the tiers it serves"),
     "part_of": _a("ref:organisation", "the organisation it is part of"),
     "services": _a("vocab:SERVICES", "the services it provides"),
+    "standing_orders": _a("block", "its standing orders: the procedure its forums follow unless their terms say otherwise"),
+    "established": _a("date", "when the body came into being; before this date it does not exist"),
+    "dissolved": _a("date", "its last day: abolished, or merged into another body"),
+    "succeeded_by": _a("ref:organisation", "the body that takes over its functions when it is dissolved"),
+    "budget": _a("money", "its budget or allocation, such as £2.8bn"),
 } | _LINES
 
 INTEREST = {
@@ -183,6 +188,9 @@ FORUM = {
     "seat": _a("phrase", "a seat: `seat: ann_hale as chair from 2022-07-01`", True, SEAT_PHRASE),
     "established": _a("date", "when the forum was set up; before this date it does not exist"),
     "closed": _a("date", "its last day; after this date the forum no longer exists"),
+    "standing_orders": _a("block", "standing orders it sets for itself and the groups under it"),
+    "advisory": _a("bool", "the forum only advises: it holds no decision-making powers"),
+    "budget": _a("money", "the budget it manages, such as £18m"),
 } | _LINES
 
 TERMS = {
@@ -195,6 +203,18 @@ TERMS = {
     "self_determined": _a("bool", "whether the forum set its own terms"),
 }
 
+STANDING_ORDERS = {
+    "quorum": _a("phrase", "`quorum: majority including [chair or vice_chair]`"),
+    "decision": _a("phrase", "`decision: consensus failing simple_majority with casting_vote`"),
+    "conflicted_members": _a("vocab:CONFLICTED_MEMBERS", "whether members who step out for a conflict count towards the quorum"),
+    "if_inquorate": _a("vocab:INQUORATE_ROUTES", "what happens when a meeting cannot be quorate"),
+    "meets_in_public": _a("bool", "whether meetings are held in public"),
+    "papers_published": _a("bool", "whether papers are published"),
+    "frequency": _a("vocab:FREQUENCIES", "how often meetings are held"),
+    "approved": _a("date", "when the standing orders were approved"),
+    "review": _a("date", "when they are due for review"),
+    "source": _a("text", "where they are written, such as \"Constitution, Appendix 2\""),
+}
 
 FUNCTION = {
     "held_by": _a("ref:organisation,forum", "who holds the function by statute"),
@@ -208,7 +228,7 @@ DELEGATION = {
     "from": _a("ref:organisation,forum,person", "who delegates"),
     "to": _a("ref:organisation,forum,person", "who receives the delegation"),
     "functions": _a("refs:function", "the functions delegated"),
-    "limit": _a("money", "the financial limit, such as £18m"),
+    "limit": _a("phrase", "the financial limit: `£18m`, `£2m to £10m` (a band), or `unlimited`"),
     "further_delegation": _a("bool", "whether the delegate may delegate further"),
     "basis": _a("vocab:LEGAL_BASES", "the legal basis"),
     "reports_to": _a("refs:organisation,forum,person", "the reporting and assurance line back"),
@@ -301,7 +321,7 @@ def for_declaration(kind: str) -> dict[str, AttributeSpec]:
     return _BY_CATEGORY.get(category, {})
 
 
-NESTED = {"terms": TERMS, "interest": INTEREST, "seat": SEAT, "post": POST}
+NESTED = {"terms": TERMS, "interest": INTEREST, "seat": SEAT, "post": POST, "standing_orders": STANDING_ORDERS}
 
 
 _ALLOWED: dict[int, dict[str, bool]] = {}

@@ -17,6 +17,7 @@ model.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import Decimal
 from typing import Union, get_args, get_origin, get_type_hints
 
@@ -57,6 +58,11 @@ class Organisation:
     services: tuple[str, ...] = ()  # SERVICES it provides
     accountable_to: tuple[str, ...] = ()
     span: Span | None = _span
+    standing_orders: StandingOrders | None = None
+    established: dt.date | None = None  # when the body came into being
+    dissolved: dt.date | None = None  # its last day (abolished, merged into another)
+    succeeded_by: str | None = None  # the body that takes over its functions
+    budget: Decimal | None = None  # its allocation, such as £2.8bn
 
 
 @attrs.frozen
@@ -112,11 +118,40 @@ class QuorumRequirement:
     span: Span | None = _span
 
 
+# What a quorum written as a share of the membership needs of `n` voting members.
+_SHARES = {
+    "majority": lambda n: n // 2 + 1,  # more than half
+    "half": lambda n: -(-n // 2),  # at least half
+    "one_third": lambda n: -(-n // 3),
+    "two_thirds": lambda n: -(-2 * n // 3),
+    "three_quarters": lambda n: -(-3 * n // 4),
+}
+
+
 @attrs.frozen
 class Quorum:
-    count: int
+    """`6`, `majority`, `two_thirds` or `40%` of the voting members, with any requirements.
+
+    Exactly one of `count` (a number of members), `share` (a QUORUM_SHARES word)
+    and `percent` is set. Standing orders usually give a share, so that one
+    quorum fits the board and every committee whatever its size.
+    """
+
+    count: int | None
     requirements: tuple[QuorumRequirement, ...] = ()
     span: Span | None = _span
+    share: str | None = None  # QUORUM_SHARES: majority, half, one_third...
+    percent: Decimal | None = None  # 40 for `40%`
+
+    def needed(self, members: int) -> int:
+        """How many voting members must be present, for a forum of `members` voting members."""
+        if self.count is not None:
+            return self.count
+        if self.share is not None:
+            return max(1, _SHARES[self.share](members))
+        if self.percent is not None:
+            return max(1, math.ceil(self.percent * members / 100))
+        return 1
 
 
 @attrs.frozen
@@ -126,6 +161,7 @@ class DecisionRule:
     blocs: tuple[str, ...] = ()  # for a double majority: sectors that must each agree
     threshold: Decimal | None = None  # for a weighted majority: share of weight needed
     span: Span | None = _span
+    fallback: str | None = None  # "consensus, failing which ...": the method used when the first fails
 
 
 @attrs.frozen
@@ -137,6 +173,30 @@ class TermsOfReference:
     approved: dt.date | None = None
     review: dt.date | None = None
     self_determined: bool | None = None  # the forum set its own terms
+    span: Span | None = _span
+
+
+@attrs.frozen
+class StandingOrders:
+    """A body's standing orders: the procedure its forums follow unless their terms say otherwise.
+
+    "The Standing Orders apply to all committees and sub-committees of the ICB
+    unless specified otherwise in the terms of reference" (Hertfordshire and
+    West Essex ICB constitution, 5.1.2). Declared on an organisation (an ICB, a
+    council) or a forum (a partnership); what each forum inherits is worked
+    out in `govdsl.analysis.procedure`.
+    """
+
+    quorum: Quorum | None = None
+    decision_rule: DecisionRule | None = None
+    conflicted_members: str | None = None  # CONFLICTED_MEMBERS: counted, not_counted
+    if_inquorate: str | None = None  # INQUORATE_ROUTES: refer_to_parent, co_opt, defer
+    meets_in_public: bool | None = None
+    papers_published: bool | None = None
+    frequency: str | None = None  # FREQUENCIES
+    approved: dt.date | None = None
+    review: dt.date | None = None
+    source: str | None = None  # where they are written: "Constitution, Appendix 2"
     span: Span | None = _span
 
 
@@ -178,6 +238,10 @@ class Forum:
     established: dt.date | None = None  # when the forum was set up
     closed: dt.date | None = None  # the last day it existed
     span: Span | None = _span
+    standing_orders: StandingOrders | None = None  # its own, for its sub-groups (a partnership's)
+    advisory: bool = False  # "holds no decision-making powers"
+    role_scope: str | None = None  # ROLE_SCOPES: a remuneration panel for non-executive pay only
+    budget: Decimal | None = None
 
 
 @attrs.frozen
@@ -201,7 +265,7 @@ class Delegation:
     delegator: str
     delegate: str
     functions: tuple[str, ...]
-    limit: Decimal | None = None  # financial limit in pounds
+    limit: Decimal | None = None  # financial limit in pounds; Decimal("Infinity") when `unlimited`
     further_delegation: bool = False
     basis: str | None = None  # LEGAL_BASES
     reports_to: tuple[str, ...] = ()  # the assurance line back
@@ -211,6 +275,7 @@ class Delegation:
     conditions: str | None = None
     reason: str | None = None  # why it sits where it does
     span: Span | None = _span
+    floor: Decimal | None = None  # the bottom of its band: `limit: £2m to £10m`
 
 
 @attrs.frozen

@@ -241,6 +241,26 @@ FREQUENCIES = _vocab(
 )
 
 
+# What standing orders say about members who step out for a conflict of interest.
+CONFLICTED_MEMBERS = _vocab(
+    ("not_counted", "members who step out for a conflict of interest do not count towards the quorum"),
+    ("counted", "members who step out for a conflict of interest are deemed present for the quorum"),
+)
+
+# What standing orders provide when a meeting cannot be quorate (after conflicted members step out).
+INQUORATE_ROUTES = _vocab(
+    ("refer_to_parent", "the matter goes to the body the forum reports to"),
+    ("co_opt", "the chair may co-opt members so that the meeting is quorate"),
+    ("defer", "the matter is deferred to a meeting that can be quorate"),
+)
+
+# What part of a role a committee or panel covers, where a rule depends on it.
+ROLE_SCOPES = _vocab(
+    ("non_executive_pay", "the pay of non-executive members only"),
+    ("executive_pay", "the pay of the chief executive and executive members only"),
+)
+
+
 # -- seats --------------------------------------------------------------------------------
 CAPACITIES = _vocab(
     ("chair", "chair"),
@@ -276,6 +296,16 @@ QUORUM_QUALITIES = _vocab(
     ("local_government", "member from local government"),
     ("vcse", "member from the voluntary sector"),
     ("public_voice", "member representing the public"),
+)
+
+
+# A quorum written as a share of the voting members: `quorum: majority`.
+QUORUM_SHARES = _vocab(
+    ("majority", "a majority of the voting members"),
+    ("half", "half of the voting members"),
+    ("one_third", "a third of the voting members"),
+    ("two_thirds", "two-thirds of the voting members"),
+    ("three_quarters", "three-quarters of the voting members"),
 )
 
 

@@ -25,6 +25,7 @@ import attrs
 from govdsl import __version__
 from govdsl.analysis.dates import as_of as in_force_on
 from govdsl.analysis.facts import Facts
+from govdsl.analysis.procedure import Procedures
 from govdsl.diagnostics import Diagnostic
 from govdsl.export import tables
 from govdsl.analysis.wording import label, long_date, name_of, period_words, post_words, sentence
@@ -233,6 +234,7 @@ class _Builder:
             )
             current = published
         self.model = current
+        self.procedures = Procedures(current, model)
         self.compilation = compilation
         self.hrefs = self._hrefs()
         self._by_name = self._names_to_pages()
@@ -568,7 +570,7 @@ def _index(b: _Builder, info: SiteInfo) -> Page:
                 _text(_forum_kind(f)),
                 b.links(f.parents),
                 _text(str(len({s.person for s in f.seats}))),
-                _text(quorum_words(f.quorum)),
+                _text(quorum_words(b.procedures.quorum(f))),
             )
             for f in model.forums
         ),
@@ -638,6 +640,26 @@ def _organisation(b: _Builder, org: Organisation) -> Page:
     ]
     if org.part_of:
         facts.append(Fact("Part of", (b.link(org.part_of),)))
+    if org.established:
+        facts.append(Fact("Established", _text(long_date(org.established))))
+    if org.dissolved:
+        facts.append(Fact("Dissolved", _text(long_date(org.dissolved))))
+    if org.succeeded_by:
+        facts.append(Fact("Succeeded by", (b.link(org.succeeded_by),)))
+    if org.budget is not None:
+        facts.append(Fact("Budget", _text(money(org.budget))))
+    orders = org.standing_orders
+    if orders is not None:
+        if orders.quorum is not None:
+            facts.append(Fact("Standing orders: quorum", _text(quorum_words(orders.quorum))))
+        if orders.decision_rule is not None:
+            facts.append(Fact("Standing orders: decision rule", _text(decision_words(orders.decision_rule))))
+        if orders.meets_in_public is not None:
+            facts.append(Fact("Standing orders: meetings in public", _text(yes_no(orders.meets_in_public))))
+        if orders.frequency:
+            facts.append(Fact("Standing orders: meetings", _text(sentence(label(v.FREQUENCIES, orders.frequency)))))
+        if orders.source:
+            facts.append(Fact("Standing orders: written in", _text(clean(orders.source))))
     if org.accountable_to:
         facts.append(Fact("Accountable to", b.links(org.accountable_to)))
     if org.area:
@@ -746,21 +768,33 @@ def _forum(b: _Builder, forum: Forum) -> Page:
         facts.append(Fact("Lead provider", (b.link(forum.lead_provider),)))
     if forum.partners:
         facts.append(Fact("Partners", b.links(forum.partners)))
+    if forum.advisory:
+        facts.append(Fact("Powers", _text("Advisory only: it holds no decision-making powers")))
+    if forum.budget is not None:
+        facts.append(Fact("Budget", _text(money(forum.budget))))
     terms = forum.terms
-    if terms is not None:
-        if terms.purpose:
+    procedure = b.procedures.of(forum)
+
+    def sourced(words: str, value) -> Cell:
+        if value.source is None or value.value is None:
+            return _text(words)
+        return (*_text(words + " (from the standing orders of "), b.link(value.source), *_text(")"))
+
+    if terms is not None or procedure.bodies:
+        if terms is not None and terms.purpose:
             facts.append(Fact("Purpose", _text(clean(terms.purpose, lines=True))))
-        facts.append(Fact("Meets in public", _text(yes_no(terms.meets_in_public))))
-        facts.append(Fact("Papers published", _text(yes_no(terms.papers_published))))
-        if terms.frequency:
-            facts.append(Fact("Meets", _text(sentence(label(v.FREQUENCIES, terms.frequency)))))
+        facts.append(Fact("Meets in public", sourced(yes_no(procedure.meets_in_public.value), procedure.meets_in_public)))
+        facts.append(Fact("Papers published", sourced(yes_no(procedure.papers_published.value), procedure.papers_published)))
+        if procedure.frequency.value:
+            facts.append(Fact("Meets", sourced(sentence(label(v.FREQUENCIES, procedure.frequency.value)), procedure.frequency)))
+    if terms is not None:
         if terms.approved:
             facts.append(Fact("Terms of reference approved", _text(long_date(terms.approved))))
         if terms.review:
             facts.append(Fact("Terms of reference due for review", _text(long_date(terms.review))))
     rules = (
-        Fact("Quorum", _text(quorum_words(forum.quorum))),
-        Fact("Decision rule", _text(decision_words(forum.decision_rule))),
+        Fact("Quorum", sourced(quorum_words(procedure.quorum.value), procedure.quorum)),
+        Fact("Decision rule", sourced(decision_words(procedure.decision_rule.value), procedure.decision_rule)),
     )
     member_rows = []
     for seat in forum.seats:

@@ -1178,7 +1178,7 @@ class CommitteeBasicsMissing(Rule):
         elif not _people_with(forum.seats, "chair"):
             missing.append("no chair")
             hints.append("`as chair` on the seat of the member who chairs it")
-        if forum.quorum is None:
+        if ctx.facts.procedures.quorum(forum) is None:  # its own, or from standing orders
             missing.append("no quorum")
             hints.append("`quorum: N` (the number of members who must be present)")
         if not missing:
@@ -1268,16 +1268,28 @@ class QuorumUnreachable(Rule):
     targets = ("forums",)
 
     def check(self, forum, ctx):
-        if forum.quorum is None or not forum.seats or not_yet_set_up(ctx, forum):
+        sourced = ctx.facts.procedures.of(forum).quorum
+        if sourced.value is None or not forum.seats or not_yet_set_up(ctx, forum):
             return
         requirements = []
-        for requirement in forum.quorum.requirements:
+        for requirement in sourced.value.requirements:
             voting = tuple(q for q in requirement.alternatives if q not in v.NON_VOTING_CAPACITIES)
             if voting:
                 requirements.append(attrs.evolve(requirement, alternatives=voting))
-        quorum = attrs.evolve(forum.quorum, requirements=tuple(requirements))
+        quorum = attrs.evolve(sourced.value, requirements=tuple(requirements))
         shortfalls = ctx.facts.quorum_shortfalls(_one_seat_per_person(forum.seats), quorum)
         if not shortfalls:
+            return
+        if sourced.inherited:
+            # Reported at the forum: the standing orders suit the other forums that follow them.
+            yield Finding(
+                forum.span,
+                f"the quorum {_forum_words(forum)} inherits from the standing orders of `{sourced.source}` "
+                "cannot be met even with every voting member present: " + "; ".join(shortfalls),
+                "Give this forum its own quorum in its terms of reference (`quorum: ...`), or appoint the "
+                "voting members the standing orders' quorum needs.",
+                related=_related((sourced.value.span, f"the standing orders of `{sourced.source}` set the quorum here")),
+            )
             return
         yield Finding(
             forum.quorum.span or forum.span,
@@ -1333,15 +1345,18 @@ class NonVotingMemberCountedInQuorum(Rule):
     _PLURALS = {"participant": "participants", "observer": "observers"}
 
     def check(self, forum, ctx):
-        if forum.quorum is None:
-            return
-        for requirement in forum.quorum.requirements:
+        quorums = [q for q in (forum.quorum, forum.standing_orders.quorum if forum.standing_orders else None) if q]
+        for quorum in quorums:
+            yield from self._check(forum, quorum)
+
+    def _check(self, forum, quorum):
+        for requirement in quorum.requirements:
             named = [q for q in requirement.alternatives if q in v.NON_VOTING_CAPACITIES]
             if not named:
                 continue
             words = _listing([self._PLURALS[q] for q in named], "or")
             yield Finding(
-                requirement.span or forum.quorum.span or forum.span,
+                requirement.span or quorum.span or forum.span,
                 f"the quorum of {described(forum)} counts {words}, who do not vote",
                 "Count only voting members towards the quorum: name a voting capacity or quality instead "
                 "(such as `non_executive` or `clinician`), or remove this requirement.",

@@ -571,11 +571,15 @@ class InquorateAfterExclusion(Rule):
 
     def check(self, decision, ctx):
         forum = ctx.facts.forum(decision.forum)
-        if forum is None or forum.quorum is None:
+        if forum is None:
             return
+        procedure = ctx.facts.procedures.of(forum)
+        quorum = procedure.quorum.value
+        if quorum is None or procedure.conflicted_members.value == "counted":
+            return  # no quorum, or standing orders that deem members who step out present
         on = _decision_date(decision, ctx)
         seats = _voting_seats(ctx, decision.forum, on)
-        if not seats or ctx.facts.quorum_shortfalls(seats, forum.quorum, on):
+        if not seats or ctx.facts.quorum_shortfalls(seats, quorum, on):
             return
         affected = set(decision.affects)
         excluded = set(decision.excluded)
@@ -590,11 +594,13 @@ class InquorateAfterExclusion(Rule):
         if not leaving:
             return
         gone = {seat.person for seat, _, _ in leaving}
-        shortfalls = ctx.facts.quorum_shortfalls([s for s in seats if s.person not in gone], forum.quorum, on)
+        members = len([s for s in seats if s.voting])
+        shortfalls = ctx.facts.quorum_shortfalls([s for s in seats if s.person not in gone], quorum, on, members)
         if not shortfalls:
             return
         parent = f"`{forum.parents[0]}`" if forum.parents else "the parent body"
-        related = [(forum.quorum.span, "the quorum is set here")]
+        where = f"the standing orders of `{procedure.quorum.source}` set the quorum here" if procedure.quorum.inherited else "the quorum is set here"
+        related = [(quorum.span, where)]
         for seat, note, span in leaving:
             related.append((seat.span, f"`{seat.person}` {note}"))
             related.append((span, f"`{seat.person}`'s interest or post"))
@@ -603,10 +609,27 @@ class InquorateAfterExclusion(Rule):
             f"decision `{decision.id}` of {described(forum)} cannot be quorate once its "
             f"conflicted members step out ({names(dict.fromkeys(s.person for s, _, _ in leaving))}): "
             + "; ".join(shortfalls),
-            f"Escalate the decision to {parent}, defer it until enough members without a conflict "
-            "can take part, or co-opt members as the standing orders allow.",
+            self._hint(procedure, parent),
             related=_related(*related),
             subjects=(decision.id, forum.id, *dict.fromkeys(s.person for s, _, _ in leaving)),
+        )
+
+
+    @staticmethod
+    def _hint(procedure, parent: str) -> str:
+        route = procedure.if_inquorate
+        said = {
+            "refer_to_parent": f"The standing orders of `{route.source}` send the matter to {parent}: refer it there.",
+            "co_opt": f"The standing orders of `{route.source}` let the chair co-opt members: co-opt enough members without a conflict.",
+            "defer": f"The standing orders of `{route.source}` defer the matter: take it at a meeting that can be quorate.",
+        }
+        if route.value in said and route.source is not None:
+            return said[route.value]
+        if route.value in said:
+            return said[route.value].replace(f"The standing orders of `{route.source}`", "The terms of reference")
+        return (
+            f"Escalate the decision to {parent}, defer it until enough members without a conflict "
+            "can take part, or co-opt members as the standing orders allow."
         )
 
 
