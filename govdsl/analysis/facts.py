@@ -36,8 +36,23 @@ class Facts:
 
     # -- lookups -------------------------------------------------------------------------
     def organisation(self, id) -> Organisation | None:
-        e = self.model.entity(id) if id else None
+        """An organisation by id, also when it is dissolved or not yet established on the check date."""
+        e = (self.model.entity(id) or self.history.entity(id)) if id else None
         return e if isinstance(e, Organisation) else None
+
+    def organisation_in_being(self, organisation_id) -> bool:
+        return isinstance(self.model.entity(organisation_id), Organisation) if organisation_id else False
+
+    def successor(self, organisation_id: str) -> Organisation | None:
+        """The body in being on the check date that took over from a dissolved one, following `succeeded_by`."""
+        seen = {organisation_id}
+        current = self.organisation(organisation_id)
+        while current is not None and current.succeeded_by and current.succeeded_by not in seen:
+            seen.add(current.succeeded_by)
+            current = self.organisation(current.succeeded_by)
+            if current is not None and self.organisation_in_being(current.id):
+                return current
+        return None
 
     def forum(self, id) -> Forum | None:
         """A forum by id, also when it is not in being on the check date.

@@ -1051,14 +1051,22 @@ class RemunerationCommitteeMisconstituted(Rule):
 
     def check(self, icb, ctx):
         index = _index(self, ctx)
-        if icb.kind != "icb" or not index.described(icb):
+        if icb.kind != "icb":
             return
-        committees = index.committees(icb.id, "remuneration")
+        every = index.committees(icb.id, "remuneration")
+        # A panel for non-executive pay only is not the remuneration committee: its concern is that
+        # no non-executive member decides their own pay (as a panel's terms say it must not).
+        panels = [c for c in every if c.role_scope == "non_executive_pay"]
+        committees = [c for c in every if c.role_scope != "non_executive_pay"]
+        board_forum = ctx.facts.icb_board(icb.id)
+        board = _Board(icb, board_forum, tuple(_members(board_forum))) if board_forum else None
+        for panel in panels:
+            yield from self._judge_panel(board, panel)
+        if not index.described(icb):
+            return
         if not committees:
             yield from _missing_committee(self, icb, ctx, "remuneration", "remuneration committee")
             return
-        board_forum = ctx.facts.icb_board(icb.id)
-        board = _Board(icb, board_forum, tuple(_members(board_forum))) if board_forum else None
         audit_chairs: dict[str, Seat] = {}
         for audit in index.committees(icb.id, "audit"):
             for seat in _members(audit):
@@ -1080,6 +1088,30 @@ class RemunerationCommitteeMisconstituted(Rule):
                     related=_related(*((s.span, f"`{s.person}` is a member") for s in staff[1:])),
                     subjects=(committee.id, *people),
                 )
+
+    @staticmethod
+    def _judge_panel(board: "_Board | None", panel: Forum):
+        """A panel for non-executive pay must not have non-executive members deciding their own pay."""
+        chairs = set(board.people("chair")) if board else set()
+        own = [s for s in _members(panel) if s.voting and "non_executive" in s.capacities and s.person not in chairs]
+        if board is not None:
+            own += [
+                s
+                for s in _members(panel)
+                if s.voting and s not in own and s.person not in chairs and board.seat_of(s.person, "non_executive")
+            ]
+        if not own:
+            return
+        people = list(dict.fromkeys(s.person for s in own))
+        yield Finding(
+            own[0].span,
+            f"{_names(people)}, {'a non-executive member' if len(people) == 1 else 'non-executive members'} of the ICB, "
+            f"{'sits' if len(people) == 1 else 'sit'} on `{panel.id}`, which decides the pay of non-executive members: "
+            "no one may decide their own pay",
+            "Have the panel made up of people whose pay it does not set, such as the ICB chair, the chief executive "
+            "and the director responsible for people, as a remuneration panel's terms of reference usually provide.",
+            related=_related(*((s.span, f"`{s.person}` is a member") for s in own[1:])),
+        )
 
     @staticmethod
     def _judge_chair(icb, board: _Board | None, committee: Forum, person_id: str, audit_chairs):

@@ -507,3 +507,129 @@ class DecisionOutsideForumLife(Rule):
             severity=None if decision.date is not None else Severity.WARNING,
             subjects=(decision.id, forum.id),
         )
+
+
+# -- TIME005 ---------------------------------------------------------------------------------------
+def _body_life(organisation, on: dt.date) -> str | None:
+    """Why an organisation does not exist on a date (`was dissolved on 2026-03-31`), or None if it does."""
+    if organisation.dissolved is not None and organisation.dissolved < on:
+        return f"was dissolved on {organisation.dissolved.isoformat()}"
+    if organisation.established is not None and organisation.established > on:
+        return f"is not established until {organisation.established.isoformat()}"
+    return None
+
+
+@register
+class DelegationByBodyNotInBeing(Rule):
+    """A delegation in force is given by, given to or reports to a body that has been dissolved or is not yet established.
+
+    ## What it does
+    Looks at each delegation in force on the check date and at the
+    organisations it names, directly or through a forum of theirs: the one
+    that gives it (`from`), the one that receives it (`to`) and those it
+    reports to. An organisation exists from its `established` date to its
+    `dissolved` date, inclusive. A giver or receiver that does not exist on
+    the check date is an error, a body it only reports to a warning. When
+    the body was `succeeded_by` another, the hint names the successor.
+
+    ## Why is this bad?
+    Integrated care boards are being merged: the first mergers took effect
+    on 1 April 2026, when the old boards were abolished and new ones
+    established (NHS Confederation, "ICB clusters and mergers"). A
+    delegation still recorded as given by an ICB that no longer exists has
+    no body behind it: the successor has to make it again, under its own
+    scheme of reservation and delegation, or the functions are exercised
+    without authority. The same holds for councils reorganised into new
+    unitary authorities.
+
+    ## Example
+    ```gov
+    organisation fen_icb "NHS Fen ICB" { kind: icb  dissolved: 2026-03-31  succeeded_by: fens_icb }
+    organisation fens_icb "NHS Fens and Wolds ICB" { kind: icb  established: 2026-04-01 }
+    organisation fen_council "Fen Council" { kind: unitary_council }
+    function commissioning.community "Community services" { held_by: fen_icb }
+    delegation community_to_council "Community services to the council" {
+      from: fen_icb
+      to: fen_council
+      functions: [commissioning.community]
+      basis: s75_agreement
+      reports_to: [fen_icb]
+      effective: 2024-04-01
+    }
+    ```
+
+    ## Use instead
+    ```gov
+    organisation fen_icb "NHS Fen ICB" { kind: icb  dissolved: 2026-03-31  succeeded_by: fens_icb }
+    organisation fens_icb "NHS Fens and Wolds ICB" { kind: icb  established: 2026-04-01 }
+    organisation fen_council "Fen Council" { kind: unitary_council }
+    function commissioning.community "Community services" { held_by: fens_icb }
+    delegation community_to_council "Community services to the council" {
+      from: fen_icb
+      to: fen_council
+      functions: [commissioning.community]
+      basis: s75_agreement
+      reports_to: [fen_icb]
+      effective: 2024-04-01
+      expires: 2026-03-31
+    }
+    delegation community_to_council_2026 "Community services to the council, from the new ICB" {
+      from: fens_icb
+      to: fen_council
+      functions: [commissioning.community]
+      basis: s75_agreement
+      reports_to: [fens_icb]
+      effective: 2026-04-01
+    }
+    ```
+    """
+
+    code = "TIME005"
+    name = "delegation-by-body-not-in-being"
+    severity = Severity.ERROR
+    targets = ("delegations",)
+
+    def check(self, delegation, ctx):
+        on = ctx.as_of
+        parties = [(delegation.delegator, "gives"), (delegation.delegate, "receives")]
+        parties += [(t, "reports_to") for t in delegation.reports_to if t not in (delegation.delegator, delegation.delegate)]
+        reported = set()
+        for party, role in parties:
+            for body_id in self._bodies(ctx, party):
+                body = ctx.facts.organisation(body_id)
+                why = _body_life(body, on) if body is not None else None
+                if why is None or (body_id, role) in reported:
+                    continue
+                reported.add((body_id, role))
+                through = "" if party == body_id else f" (through `{party}`)"
+                successor = ctx.facts.successor(body_id) if why.startswith("was dissolved") else None
+                if successor is not None:
+                    hint = (
+                        f"`{body_id}` was succeeded by `{successor.id}`: end this delegation on "
+                        f"{body.dissolved.isoformat()} (`expires:`) and record it again with `{successor.id}` "
+                        "in its place from the next day."
+                    )
+                elif why.startswith("was dissolved"):
+                    hint = f"End the delegation when `{body_id}` was dissolved (`expires: {body.dissolved.isoformat()}`), and record who took over its functions with `succeeded_by:`."
+                else:
+                    hint = f"Make the delegation effective from the day `{body_id}` is established (`effective: {body.established.isoformat()}`)."
+                verb = {"gives": "is given by", "receives": "is given to", "reports_to": "reports to"}[role]
+                yield Finding(
+                    delegation.span,
+                    f"delegation `{delegation.id}` is in force on {on.isoformat()} and {verb} `{body_id}`{through}, which {why}",
+                    hint,
+                    related=(Related(body.span, f"`{body_id}` {why}"),) if body.span else (),
+                    severity=Severity.WARNING if role == "reports_to" else None,
+                )
+
+    @staticmethod
+    def _bodies(ctx, party: str) -> tuple[str, ...]:
+        """The organisation a party is, or those a forum belongs to; a forum with one body in being is fine."""
+        if ctx.facts.organisation(party) is not None:
+            return (party,)
+        if ctx.facts.forum(party) is not None:
+            bodies = ctx.facts.organisations_of(party)
+            if any(ctx.facts.organisation_in_being(b) for b in bodies):
+                return ()  # a joint committee one of whose bodies still exists
+            return bodies
+        return ()

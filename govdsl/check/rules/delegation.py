@@ -604,6 +604,60 @@ class DelegationBeyondAuthority(Rule):
                     yield self._over_limit(ctx, chains, d, function, giver, best[giver][0])
         for d, received, functions in not_held.values():
             yield self._not_held(d, functions, received)
+        yield from self._decisions(ctx, chains)
+
+    def _decisions(self, ctx, chains):
+        """Decisions of an amount outside the band their forum holds, naming the forum whose band covers it.
+
+        A decision that exercises several functions (a joint committee spending a pooled budget made of
+        two bodies' delegations) may commit what its limits for them add up to.
+        """
+        for decision in ctx.model.decisions:
+            if decision.amount is None or not decision.forum:
+                continue
+            party = chains.canonical(decision.forum)
+            held_for = [
+                (f, chains.held(f), *chains.held(f)[party])
+                for f in decision.functions
+                if party in chains.held(f)
+            ]
+            if not held_for:
+                continue  # not delegated to it at all: not a question of limits
+            held = sum((h for _, _, h, _ in held_for), Decimal(0))
+            function_id, best, _, via = held_for[0]
+            floor = via.floor if via is not None and len(held_for) == 1 else None
+            if decision.amount > held:
+                where = f"above the {pounds(held)} `{decision.forum}` may commit"
+            elif floor is not None and decision.amount < floor:
+                where = f"below the band of {pounds(floor)} to {pounds(held)} given to `{decision.forum}`"
+            else:
+                continue
+            right = self._covering(ctx, chains, best, decision.amount, function_id)
+            should = f"`{right}`" if right else "nobody: no band covers it"
+            yield Finding(
+                decision.span,
+                f"decision `{decision.id}` commits {pounds(decision.amount)} on `{function_id}`, {where}; "
+                f"the scheme of delegation gives a decision of that size to {should}",
+                f"Take the decision at `{right}`, or change the limits in the scheme of delegation."
+                if right
+                else "Add the band that covers this amount to the scheme of delegation.",
+                related=_related(via.span, f"`{via.delegator}` gives `{via.delegate}` its limit here") if via else (),
+            )
+
+    @staticmethod
+    def _covering(ctx, chains, best, amount, function_id) -> str | None:
+        """The party whose band covers an amount: the smallest limit at least the amount, whose floor is not above it."""
+        fits = []
+        for party, (limit, d) in best.items():
+            if limit < amount or (d is not None and d.floor is not None and d.floor > amount):
+                continue
+            if d is None:  # the holder: its board decides
+                board = ctx.facts.icb_board(party)
+                name = board.id if board is not None else party
+            else:
+                name = d.delegate
+            fits.append((limit, 1 if d is None else 0, name))
+        return min(fits)[2] if fits else None
 
     @staticmethod
     def _not_held(d, functions, received):
@@ -1086,12 +1140,13 @@ class FurtherDelegationNotPermitted(Rule):
 
 @register
 class ConsultativeForumHoldsDecisions(Rule):
-    """A place partnership that is only a consultative forum is given decisions.
+    """A forum that can only advise (a consultative place forum, or `advisory: yes`) is given decisions.
 
     ## What it does
-    Reports a place partnership with `model: consultative_forum` that
+    Reports a place partnership with `model: consultative_forum`, or any
+    forum declared `advisory: yes` ("holds no decision-making powers"), that
     receives a delegation, holds a function, or takes a decision involving an
-    amount of money. A consultative forum can only advise.
+    amount of money. Such a forum can only advise.
 
     ## Why is this bad?
     Published options appraisals for place governance (for example
@@ -1154,23 +1209,29 @@ class ConsultativeForumHoldsDecisions(Rule):
     )
 
     def check(self, forum, ctx):
-        if forum.model != "consultative_forum":  # a word of PLACE_MODELS only: a place partnership
+        consultative = forum.kind == "place_partnership" and forum.model == "consultative_forum"
+        if not (consultative or forum.advisory):
             return
-        note = _related(forum.span, f"`{forum.id}` is a consultative forum")
+        what = "a consultative forum" if consultative else "an advisory forum"
+        hint = self._HINT if consultative else (
+            "Have the body it advises take the decision on its advice, or, if its terms of reference do give it "
+            "decisions, remove `advisory: yes`."
+        )
+        note = _related(forum.span, f"`{forum.id}` is {what}")
         for d in ctx.facts.delegations_to.get(forum.id, ()):
             amount = f" with a limit of {pounds(d.limit)}" if d.limit is not None else ""
             yield Finding(
                 d.span,
                 f"delegation `{d.id}` gives {names(d.functions) or 'functions'}{amount} to `{forum.id}`, "
-                "a consultative forum that can only advise",
-                self._HINT,
+                f"{what} that can only advise",
+                hint,
                 related=note,
                 subjects=(d.id, forum.id),
             )
         for function in ctx.facts.functions_held_by.get(forum.id, ()):
             yield Finding(
                 function.span,
-                f"`{function.id}` is held by `{forum.id}`, a consultative forum that can only advise",
+                f"`{function.id}` is held by `{forum.id}`, {what} that can only advise",
                 "Make the body that really decides (usually the ICB) the holder in `held_by:`, "
                 "or change the forum's `model:` to the vehicle the place really uses.",
                 related=note,
@@ -1182,8 +1243,8 @@ class ConsultativeForumHoldsDecisions(Rule):
             yield Finding(
                 decision.span,
                 f"decision `{decision.id}` commits {pounds(decision.amount)} at `{forum.id}`, "
-                "a consultative forum that can only advise",
-                self._HINT,
+                f"{what} that can only advise",
+                hint,
                 related=note,
                 subjects=(decision.id, forum.id),
             )
