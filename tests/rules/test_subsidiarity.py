@@ -339,3 +339,10 @@ def test_parties_of_unknown_tier_are_not_judged():
         'delegation d "D" { from: north_committee  to: council  functions: [f] }\n'
     )
     assert "SUB006" not in codes(sub(text))
+
+
+def test_sub002_hint_suggests_part_of_for_a_district_outside_its_county():
+    from tests.rules.harness import FIXTURES, check_path
+
+    found = [d for d in check_path(FIXTURES / "SUB002_district_without_part_of.gov") if d.code == "SUB002"]
+    assert len(found) == 1 and "`part_of: wold_cc`" in found[0].hint

@@ -323,11 +323,20 @@ class TiersNotNested(Rule):
             return
         label, parent_label = v.TIER_KINDS[tier.kind].label, v.TIER_KINDS[parent.kind].label
         councils = "council" if len(stray) == 1 else "councils"
+        hint = f"Add {names(stray)} to the footprint of `{parent.id}`, or correct the footprint of `{tier.id}`."
+        # A district in a two-tier area lies inside its county: `part_of` says so.
+        districts = [c for c in stray if (o := ctx.facts.organisation(c)) and o.kind == "district_council" and not o.part_of]
+        counties = [c for c in parent.footprint if (o := ctx.facts.organisation(c)) and o.kind == "county_council"]
+        if districts and counties:
+            hint = (
+                f"If {names(districts)} {'is a district' if len(districts) == 1 else 'are districts'} within "
+                f"`{counties[0]}`, say so in the district's declaration: `part_of: {counties[0]}`. Otherwise, " + hint[0].lower() + hint[1:]
+            )
         yield Finding(
             tier.span,
             f"{label} `{tier.id}` covers {councils} {names(stray)}, outside the footprint of "
             f"{parent_label} `{parent.id}` it is within",
-            f"Add {names(stray)} to the footprint of `{parent.id}`, or correct the footprint of `{tier.id}`.",
+            hint,
             related=_related(parent, f"the footprint of `{parent.id}` is given here"),
             subjects=(tier.id, parent.id, *stray),
         )
