@@ -163,7 +163,9 @@ def quorum_size(quorum: Quorum) -> str:
         return str(quorum.count)
     if quorum.share is not None:
         return v.QUORUM_SHARES[quorum.share].label
-    return f"{quorum.percent.normalize():f}% of the voting members"
+    if quorum.percent is not None:
+        return f"{quorum.percent.normalize():f}% of the voting members"
+    return "not stated"
 
 
 def method_words(rule: DecisionRule) -> str:

@@ -49,6 +49,11 @@ SAMPLES = {
     m.Decision: m.Decision("dec", "Decision", "forum", dt.date(2024, 1, 1), ("org",), Decimal(5), ("fn",), "del", ("per",), "why", _SPAN),
 }  # fmt: skip
 SAMPLES[m.Quorum] = m.Quorum(3, (SAMPLES[m.QuorumRequirement],), _SPAN)
+SAMPLES[m.StandingOrders] = m.StandingOrders(
+    SAMPLES[m.Quorum], SAMPLES[m.DecisionRule], "counted", "defer", True, True, "monthly", dt.date(2020, 1, 1),
+    dt.date(2030, 1, 1), "Constitution, Appendix 2", _SPAN,
+)
+SAMPLES[m.Organisation] = attrs.evolve(SAMPLES[m.Organisation], standing_orders=SAMPLES[m.StandingOrders])
 SAMPLES[m.Person] = m.Person("per", "Person", (SAMPLES[m.Post],), ("org",), ("finance",), False, (SAMPLES[m.Interest],),
                              dt.date(2020, 1, 1), "contact", _SPAN)  # fmt: skip
 SAMPLES[m.Forum] = m.Forum("forum", "committee", "Forum", "audit", ("org",), "tier", "lead_provider", "org", ("org",),
@@ -66,6 +71,8 @@ OTHER_WORDS = {
     (m.Seat, "capacities"): ("vice_chair",),
     (m.Interest, "type"): "non_financial_professional",
     (m.DecisionRule, "method"): "consensus",
+    (m.DecisionRule, "fallback"): "two_thirds_majority",
+    (m.Quorum, "share"): "majority",
 }
 
 
@@ -119,6 +126,9 @@ def _with(model: m.Model, kind: type, change) -> m.Model:
             pooled_funds=(attrs.evolve(SAMPLES[m.PooledFund], contributions=(change(SAMPLES[m.Contribution]),)),)
         ),
         m.Line: lambda: model.replace(lines=(change(SAMPLES[m.Line]),)),
+        m.StandingOrders: lambda: model.replace(
+            organisations=(attrs.evolve(SAMPLES[m.Organisation], standing_orders=change(SAMPLES[m.StandingOrders])),),
+        ),
     }
     return nested[kind]()
 
