@@ -62,7 +62,8 @@ LAST_YEAR = BENCHMARK_DATE.year if BENCHMARK_DATE.month >= 4 else BENCHMARK_DATE
 #   STAT003), a remuneration committee chaired by the audit chair (GOV003), an ICP or health and
 #   wellbeing board missing a member the law names (STAT002, STAT004, STAT005);
 # - delegation and accountability: place committees handing on functions they do not hold
-#   (DEL004), Better Care Fund agreements missing a required item (DEL006), provider
+#   (DEL004, which also reports committee decisions above the limit the committee was given),
+#   Better Care Fund agreements missing a required item (DEL006), provider
 #   collaboratives accountable to no one (ACC002), a line of accountability that loops (ACC003),
 #   places whose footprint leaves gaps or overlaps (SUB002, SUB003), and delegations that pass a
 #   decision up a tier without a recorded reason (SUB005).
@@ -73,7 +74,7 @@ EXPECTED_FINDINGS = {
         "TIME001": 26, "TIME002": 2,
     },
     "system": {
-        "ACC002": 2, "ACC003": 1, "COI002": 110, "COI003": 13, "COI004": 8, "COI006": 94, "DEL004": 1,
+        "ACC002": 2, "ACC003": 1, "COI002": 110, "COI003": 13, "COI004": 8, "COI006": 94, "DEL004": 3,
         "DEL006": 3, "GOV001": 1, "GOV003": 2, "GOV004": 17, "GOV005": 16, "STAT002": 1, "STAT003": 1,
         "STAT004": 1, "STAT005": 3, "SUB002": 1, "SUB003": 4, "SUB005": 3, "TIME001": 77, "TIME002": 5,
     },
