@@ -1105,12 +1105,13 @@ class RemunerationCommitteeMisconstituted(Rule):
         people = list(dict.fromkeys(s.person for s in own))
         yield Finding(
             own[0].span,
-            f"{_names(people)}, {'a non-executive member' if len(people) == 1 else 'non-executive members'} of the ICB, "
+            f"{names(people)}, {'a non-executive member' if len(people) == 1 else 'non-executive members'} of the ICB, "
             f"{'sits' if len(people) == 1 else 'sit'} on `{panel.id}`, which decides the pay of non-executive members: "
             "no one may decide their own pay",
             "Have the panel made up of people whose pay it does not set, such as the ICB chair, the chief executive "
             "and the director responsible for people, as a remuneration panel's terms of reference usually provide.",
             related=_related(*((s.span, f"`{s.person}` is a member") for s in own[1:])),
+            subjects=(panel.id, *people),
         )
 
     @staticmethod
@@ -1316,11 +1317,12 @@ class QuorumUnreachable(Rule):
             # Reported at the forum: the standing orders suit the other forums that follow them.
             yield Finding(
                 forum.span,
-                f"the quorum {_forum_words(forum)} inherits from the standing orders of `{sourced.source}` "
+                f"the quorum {described(forum)} inherits from the standing orders of `{sourced.source}` "
                 "cannot be met even with every voting member present: " + "; ".join(shortfalls),
                 "Give this forum its own quorum in its terms of reference (`quorum: ...`), or appoint the "
                 "voting members the standing orders' quorum needs.",
                 related=_related((sourced.value.span, f"the standing orders of `{sourced.source}` set the quorum here")),
+                subjects=(forum.id, sourced.source),
             )
             return
         yield Finding(

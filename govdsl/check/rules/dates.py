@@ -620,6 +620,7 @@ class DelegationByBodyNotInBeing(Rule):
                     hint,
                     related=(Related(body.span, f"`{body_id}` {why}"),) if body.span else (),
                     severity=Severity.WARNING if role == "reports_to" else None,
+                    subjects=(delegation.id, body_id),
                 )
 
     @staticmethod

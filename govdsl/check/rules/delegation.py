@@ -8,6 +8,7 @@ committee to a place committee) are followed end to end once per run.
 
 from __future__ import annotations
 
+from decimal import Decimal
 
 from govdsl.analysis.authority import UNLIMITED
 from govdsl.analysis.wording import identified, names, pounds
@@ -642,6 +643,7 @@ class DelegationBeyondAuthority(Rule):
                 if right
                 else "Add the band that covers this amount to the scheme of delegation.",
                 related=_related(via.span, f"`{via.delegator}` gives `{via.delegate}` its limit here") if via else (),
+                subjects=(decision.id, decision.forum, function_id) + ((right,) if right else ()),
             )
 
     @staticmethod
@@ -1209,7 +1211,7 @@ class ConsultativeForumHoldsDecisions(Rule):
     )
 
     def check(self, forum, ctx):
-        consultative = forum.kind == "place_partnership" and forum.model == "consultative_forum"
+        consultative = forum.model == "consultative_forum"  # a word of PLACE_MODELS only: a place partnership
         if not (consultative or forum.advisory):
             return
         what = "a consultative forum" if consultative else "an advisory forum"
