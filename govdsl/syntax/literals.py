@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from govdsl.syntax import nodes
+
 _SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000}
 
 
@@ -45,3 +47,20 @@ def unescape(raw: str) -> str:
             out.append(ch)
             i += 1
     return "".join(out)
+
+
+def term_node(kind: str, value: str, span) -> nodes.Term | None:
+    """The syntax node of a one-token term of the grammar's kind `kind`; None for any other kind."""
+    if kind == "NAME":
+        return nodes.Word(value, span)
+    if kind == "STRING":
+        return nodes.Str(unescape(value), value, span)
+    if kind == "NUMBER":
+        return nodes.Number(scaled_number(value), value, span)
+    if kind == "MONEY":
+        return nodes.Money(scaled_number(value[1:]), value, span)
+    if kind == "PERCENT":
+        return nodes.Percent(Decimal(value[:-1]), value, span)
+    if kind == "DATE":
+        return nodes.DateLit(value, span)
+    return None

@@ -9,7 +9,6 @@ them, not only the first.
 from __future__ import annotations
 
 import threading
-from decimal import Decimal
 from functools import cache
 
 import attrs
@@ -20,7 +19,7 @@ from govdsl.source import SourceFile, Span
 from govdsl.syntax import nodes
 from govdsl.syntax.errors import SyntaxErrorCollector
 from govdsl.syntax.grammar import grammar_text
-from govdsl.syntax.literals import scaled_number, unescape
+from govdsl.syntax.literals import term_node
 from govdsl.syntax.reader import MAX_NESTING, read
 
 # Every node the parser builds gets a span its parse cache may move (see nodes.MovableSpan).
@@ -65,19 +64,10 @@ class _Builder(Transformer):
         span = _MovableSpan(self.file, self.offset + token.start_pos, self.offset + _end(token))
         kind = token.type
         value = token.value
-        if kind == "NAME":
-            return nodes.Word(value, span)
-        if kind == "STRING":
-            return nodes.Str(unescape(value), value, span)
-        if kind == "NUMBER":
-            return nodes.Number(scaled_number(value), value, span)
-        if kind == "MONEY":
-            return nodes.Money(scaled_number(value[1:]), value, span)
-        if kind == "PERCENT":
-            return nodes.Percent(Decimal(value[:-1]), value, span)
-        if kind == "DATE":
-            return nodes.DateLit(value, span)
-        raise AssertionError(f"unexpected token {kind}")  # pragma: no cover
+        term = term_node(kind, value, span)
+        if term is None:  # pragma: no cover - the grammar gives no other terms
+            raise AssertionError(f"unexpected token {kind}")
+        return term
 
     def phrase(self, children):
         terms = tuple(self._make_term(c) for c in children)

@@ -20,12 +20,11 @@ equal spans, or gives up.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from functools import cache
 
 from govdsl.syntax import nodes
 from govdsl.syntax.grammar import grammar_text
-from govdsl.syntax.literals import scaled_number, unescape
+from govdsl.syntax.literals import term_node
 
 _Span = nodes.MovableSpan
 
@@ -224,17 +223,8 @@ class _Descent:
     def _term(self, i: int) -> nodes.Term:
         kind, value = self.kinds[i], self.values[i]
         span = _Span(self.path, self.offset + self.starts[i], self.offset + self.ends[i])
-        if kind == "NAME":
-            return nodes.Word(value, span)
-        if kind == "STRING":
-            return nodes.Str(unescape(value), value, span)
-        if kind == "NUMBER":
-            return nodes.Number(scaled_number(value), value, span)
-        if kind == "MONEY":
-            return nodes.Money(scaled_number(value[1:]), value, span)
-        if kind == "PERCENT":
-            return nodes.Percent(Decimal(value[:-1]), value, span)
-        if kind == "DATE":
-            return nodes.DateLit(value, span)
-        raise _GiveUp
+        term = term_node(kind, value, span)
+        if term is None:
+            raise _GiveUp
+        return term
 
