@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from functools import cached_property
+from typing import Callable, Iterable
 
 import attrs
 
@@ -24,6 +25,22 @@ from govdsl.model.types import Delegation, Forum, Interest, Model, Organisation,
 
 NATIONAL_RANK = -2  # NHS England
 REGIONAL_RANK = -1  # NHS England regions
+
+
+def _grouped(items: Iterable, keys: Callable[[object], Iterable[str]]) -> defaultdict[str, list]:
+    """An index: each item under every key `keys(item)` gives (several, or none), in model order."""
+    out = defaultdict(list)
+    for item in items:
+        for key in keys(item):
+            out[key].append(item)
+    return out
+
+
+def parties_named(delegation: Delegation) -> list[tuple[str, str]]:
+    """The parties a delegation names, each with its part: `gives`, `receives` or `reports_to`."""
+    named = [(delegation.delegator, "gives"), (delegation.delegate, "receives")]
+    named += [(t, "reports_to") for t in delegation.reports_to if t not in (delegation.delegator, delegation.delegate)]
+    return named
 
 
 class Facts:
@@ -84,12 +101,7 @@ class Facts:
     # -- forums and bodies -------------------------------------------------------------------
     @cached_property
     def boards_of(self) -> dict[str, list[Forum]]:
-        boards = defaultdict(list)
-        for forum in self.model.forums:
-            if v.FORUM_KINDS[forum.kind].governing_body:
-                for parent in forum.parents:
-                    boards[parent].append(forum)
-        return boards
+        return _grouped(self.model.forums, lambda f: f.parents if v.FORUM_KINDS[f.kind].governing_body else ())
 
     def organisations_of(self, forum_id: str) -> tuple[str, ...]:
         """The organisations a forum belongs to, following its parents up."""
@@ -193,11 +205,7 @@ class Facts:
 
     @cached_property
     def _children(self) -> dict[str, list[Forum]]:
-        children = defaultdict(list)
-        for forum in self.model.forums:
-            for parent in forum.parents:
-                children[parent].append(forum)
-        return children
+        return _grouped(self.model.forums, lambda f: f.parents)
 
     def descendants(self, id: str) -> list[Forum]:
         """Every forum below a body or forum (its board, committees, their sub-committees)."""
@@ -221,11 +229,7 @@ class Facts:
 
     @cached_property
     def seats_of(self) -> dict[str, list[Seat]]:
-        seats = defaultdict(list)
-        for forum in self.model.forums:
-            for seat in forum.seats:
-                seats[seat.person].append(seat)
-        return seats
+        return _grouped((s for f in self.model.forums for s in f.seats), lambda s: (s.person,))
 
     def seats_on(self, forum_id: str, on: dt.date) -> list[Seat]:
         """A forum's seats in force on a date, from the full history."""
@@ -364,52 +368,32 @@ class Facts:
     # -- delegations ----------------------------------------------------------------------------
     @cached_property
     def delegations_to(self) -> dict[str, list[Delegation]]:
-        out = defaultdict(list)
-        for d in self.model.delegations:
-            out[d.delegate].append(d)
-        return out
+        return _grouped(self.model.delegations, lambda d: (d.delegate,))
 
     @cached_property
     def delegations_from(self) -> dict[str, list[Delegation]]:
-        out = defaultdict(list)
-        for d in self.model.delegations:
-            out[d.delegator].append(d)
-        return out
+        return _grouped(self.model.delegations, lambda d: (d.delegator,))
 
     # -- lines, functions and decisions ----------------------------------------------------------
     @cached_property
     def lines_from(self) -> dict[str, list]:
         """A party -> its accountability lines in force (`accountable_to`, `reports_to`, `assures`...), as declared."""
-        out = defaultdict(list)
-        for line in self.model.lines:
-            out[line.source].append(line)
-        return out
+        return _grouped(self.model.lines, lambda line: (line.source,))
 
     @cached_property
     def functions_held_by(self) -> dict[str, list]:
         """A party -> the functions it holds (`held_by`)."""
-        out = defaultdict(list)
-        for function in self.model.functions:
-            if function.holder:
-                out[function.holder].append(function)
-        return out
+        return _grouped(self.model.functions, lambda f: (f.holder,) if f.holder else ())
 
     @cached_property
     def decisions_of(self) -> dict[str, list]:
         """A forum -> the decisions it takes (in the model as of the check date)."""
-        out = defaultdict(list)
-        for decision in self.model.decisions:
-            out[decision.forum].append(decision)
-        return out
+        return _grouped(self.model.decisions, lambda d: (d.forum,))
 
     @cached_property
     def decisions_exercising(self) -> dict[str, list]:
         """A function -> the decisions that exercise it."""
-        out = defaultdict(list)
-        for decision in self.model.decisions:
-            for function_id in decision.functions:
-                out[function_id].append(decision)
-        return out
+        return _grouped(self.model.decisions, lambda d: d.functions)
 
     # -- people -------------------------------------------------------------------------------
     def clinician(self, person: Person) -> bool:

@@ -18,6 +18,7 @@ from collections import defaultdict
 from govdsl.analysis.wording import described
 from govdsl.check.registry import Finding, Rule, register
 from govdsl.analysis.dates import in_force
+from govdsl.analysis.facts import parties_named
 from govdsl.diagnostics import Related, Severity
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Decision, Delegation, Forum, Seat
@@ -369,9 +370,7 @@ class DelegationOutsideForumLife(Rule):
 
     def check(self, delegation, ctx):
         on = ctx.as_of
-        parties = [(delegation.delegator, "gives"), (delegation.delegate, "receives")]
-        parties += [(t, "reports_to") for t in delegation.reports_to if t not in (delegation.delegator, delegation.delegate)]
-        for party, role in parties:
+        for party, role in parties_named(delegation):
             forum = ctx.facts.forum(party)
             why = _life(forum, on) if forum is not None else None
             if why is None:
@@ -591,10 +590,8 @@ class DelegationByBodyNotInBeing(Rule):
 
     def check(self, delegation, ctx):
         on = ctx.as_of
-        parties = [(delegation.delegator, "gives"), (delegation.delegate, "receives")]
-        parties += [(t, "reports_to") for t in delegation.reports_to if t not in (delegation.delegator, delegation.delegate)]
         reported = set()
-        for party, role in parties:
+        for party, role in parties_named(delegation):
             for body_id in self._bodies(ctx, party):
                 body = ctx.facts.organisation(body_id)
                 why = _body_life(body, on) if body is not None else None
