@@ -23,8 +23,10 @@ from typing import Any
 
 import attrs
 
+from govdsl.analysis.wording import label, long_date, sentence
 from govdsl.model import vocabulary as v
 from govdsl.model.types import DecisionRule, Forum, Model, Organisation, Quorum, StandingOrders
+from govdsl.text import clean
 
 # The procedure fields, and the attribute each is read from in a forum's own terms.
 FIELDS = (
@@ -179,3 +181,80 @@ def method_words(rule: DecisionRule) -> str:
 
 def procedures(model: Model, history: Model | None = None) -> Procedures:
     return Procedures(model, history)
+
+
+# -- quorum and decision rules in words -------------------------------------------------------------
+# Offices held by one person on a forum: a quorum asks for "the chair", not "1 chair".
+_OFFICES = frozenset({"chair", "vice_chair", "chief_executive", "executive_finance", "executive_medical", "executive_nursing"})
+
+
+def _plural(label: str) -> str:
+    words = label.split(" ")
+    for i, word in enumerate(words):
+        if word in ("member", "participant", "observer", "clinician", "councillor", "chair"):
+            words[i] = word + "s"
+            return " ".join(words)
+    return label + "s"
+
+
+def _requirement_label(word: str) -> str:
+    return label(v.CAPACITIES, word) if word in v.CAPACITIES else label(v.QUORUM_QUALITIES, word)
+
+
+def quorum_words(quorum: Quorum | None) -> str:
+    """`6 including the chair or vice-chair, 1 clinician, 2 non-executive members`."""
+    if quorum is None:
+        return "Not set"
+    parts = []
+    for requirement in quorum.requirements:
+        labels = [_requirement_label(w) for w in requirement.alternatives]
+        if requirement.count == 1 and all(w in _OFFICES for w in requirement.alternatives):
+            parts.append("the " + " or ".join(labels))
+        elif requirement.count == 1:
+            parts.append("1 " + " or ".join(labels))
+        else:
+            parts.append(f"{requirement.count} " + " or ".join(_plural(label) for label in labels))
+    text = quorum_size(quorum)
+    if parts:
+        text += " including " + ", ".join(parts)
+    return text
+
+
+def decision_words(rule: DecisionRule | None) -> str:
+    """`Simple majority; the chair has a casting vote`."""
+    if rule is None:
+        return "Not set"
+    text = sentence(method_words(rule))
+    if rule.blocs:
+        text += " of " + " and ".join(label(v.SECTORS, b) for b in rule.blocs)
+    if rule.threshold is not None:
+        text += f" ({rule.threshold.normalize():f}% of the voting weight)"
+    if rule.casting_vote:
+        text += "; the chair has a casting vote"
+    return text
+
+
+def standing_orders_terms(orders: StandingOrders) -> list[tuple[str, str]]:
+    """What a body's standing orders say, as (heading, words), in one order for every output."""
+    terms = []
+    if orders.quorum is not None:
+        terms.append(("Quorum", quorum_words(orders.quorum)))
+    if orders.decision_rule is not None:
+        terms.append(("Decision rule", decision_words(orders.decision_rule)))
+    if orders.conflicted_members:
+        terms.append(("Members with a conflict of interest", sentence(label(v.CONFLICTED_MEMBERS, orders.conflicted_members))))
+    if orders.if_inquorate:
+        terms.append(("If a meeting cannot be quorate", sentence(label(v.INQUORATE_ROUTES, orders.if_inquorate))))
+    if orders.meets_in_public is not None:
+        terms.append(("Meetings in public", "Yes" if orders.meets_in_public else "No"))
+    if orders.papers_published is not None:
+        terms.append(("Papers published", "Yes" if orders.papers_published else "No"))
+    if orders.frequency:
+        terms.append(("Meetings", sentence(label(v.FREQUENCIES, orders.frequency))))
+    if orders.approved:
+        terms.append(("Approved", long_date(orders.approved)))
+    if orders.review:
+        terms.append(("Due for review", long_date(orders.review)))
+    if orders.source:
+        terms.append(("Written in", clean(orders.source)))
+    return terms

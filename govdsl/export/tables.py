@@ -22,7 +22,7 @@ from typing import Union
 import attrs
 
 from govdsl.analysis.wording import label, name_of, period_words, post_words, sentence
-from govdsl.analysis.procedure import Procedures, method_words, quorum_size
+from govdsl.analysis.procedure import Procedures, decision_words, method_words, quorum_size, quorum_words
 from govdsl.model import vocabulary as v
 from govdsl.model.types import DecisionRule, Delegation, Forum, Function, Model, Organisation, Person, Quorum, Seat
 from govdsl.text import clean
@@ -145,43 +145,6 @@ def systems(model: Model) -> tuple[str, ...]:
     return names
 
 
-# -- quorum and decision rules in words -------------------------------------------------------------
-# Offices held by one person on a forum: a quorum asks for "the chair", not "1 chair".
-_OFFICES = frozenset({"chair", "vice_chair", "chief_executive", "executive_finance", "executive_medical", "executive_nursing"})
-
-
-def _plural(label: str) -> str:
-    words = label.split(" ")
-    for i, word in enumerate(words):
-        if word in ("member", "participant", "observer", "clinician", "councillor", "chair"):
-            words[i] = word + "s"
-            return " ".join(words)
-    return label + "s"
-
-
-def _requirement_label(word: str) -> str:
-    return label(v.CAPACITIES, word) if word in v.CAPACITIES else label(v.QUORUM_QUALITIES, word)
-
-
-def quorum_words(quorum: Quorum | None) -> str:
-    """`6 including the chair or vice-chair, 1 clinician, 2 non-executive members`."""
-    if quorum is None:
-        return "Not set"
-    parts = []
-    for requirement in quorum.requirements:
-        labels = [_requirement_label(w) for w in requirement.alternatives]
-        if requirement.count == 1 and all(w in _OFFICES for w in requirement.alternatives):
-            parts.append("the " + " or ".join(labels))
-        elif requirement.count == 1:
-            parts.append("1 " + " or ".join(labels))
-        else:
-            parts.append(f"{requirement.count} " + " or ".join(_plural(label) for label in labels))
-    text = quorum_size(quorum)
-    if parts:
-        text += " including " + ", ".join(parts)
-    return text
-
-
 def sourced_words(words: str, sourced, names) -> str:
     """A procedure value in words, with where it comes from when the forum inherits it."""
     if sourced.source is None or sourced.value is None:
@@ -194,20 +157,6 @@ def limit_words(delegation) -> str:
     if delegation.floor is not None:
         return f"{money(delegation.floor)} to {money(delegation.limit)}"
     return money(delegation.limit)
-
-
-def decision_words(rule: DecisionRule | None) -> str:
-    """`Simple majority; the chair has a casting vote`."""
-    if rule is None:
-        return "Not set"
-    text = sentence(method_words(rule))
-    if rule.blocs:
-        text += " of " + " and ".join(label(v.SECTORS, b) for b in rule.blocs)
-    if rule.threshold is not None:
-        text += f" ({rule.threshold.normalize():f}% of the voting weight)"
-    if rule.casting_vote:
-        text += "; the chair has a casting vote"
-    return text
 
 
 def seat_words(seat: Seat, start: bool = True) -> str:

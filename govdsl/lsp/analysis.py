@@ -19,7 +19,7 @@ import attrs
 from govdsl.api import check
 from govdsl.diagnostics import Diagnostic
 from govdsl.fmt import FormatError, format_source
-from govdsl.analysis.procedure import Procedures, method_words, quorum_size
+from govdsl.analysis.procedure import Procedures, method_words, quorum_words, standing_orders_terms
 from govdsl.model import schema
 from govdsl.model import vocabulary as v
 from govdsl.model.types import Delegation, Forum, Function, Organisation, Person, Tier
@@ -140,9 +140,7 @@ class Project:
                 return f" (from the standing orders of `{value.source}`)" if value.source else ""
 
             if procedure.quorum.value:
-                quorum = procedure.quorum.value
-                extra = ", ".join(" or ".join(r.alternatives) for r in quorum.requirements)
-                lines.append(f"- Quorum: {quorum_size(quorum)}" + (f" including {extra}" if extra else "") + source(procedure.quorum))
+                lines.append(f"- Quorum: {quorum_words(procedure.quorum.value)}" + source(procedure.quorum))
             if procedure.decision_rule.value:
                 lines.append(f"- Decides by: {method_words(procedure.decision_rule.value)}" + source(procedure.decision_rule))
             if procedure.meets_in_public.value is not None:
@@ -170,17 +168,9 @@ class Project:
                 lines.append(f"- Succeeded by: `{entity.succeeded_by}`")
             if entity.budget is not None:
                 lines.append(f"- Budget: {money(entity.budget)}")
-            orders = entity.standing_orders
-            if orders is not None:
+            if entity.standing_orders is not None:
                 lines.append("- Standing orders, followed by its forums unless their terms say otherwise:")
-                if orders.quorum:
-                    lines.append(f"  - quorum: {quorum_size(orders.quorum)}")
-                if orders.decision_rule:
-                    lines.append(f"  - decides by: {method_words(orders.decision_rule)}")
-                if orders.meets_in_public is not None:
-                    lines.append(f"  - meetings in public: {'yes' if orders.meets_in_public else 'no'}")
-                if orders.frequency:
-                    lines.append(f"  - meetings: {v.FREQUENCIES[orders.frequency].label}")
+                lines += [f"  - {heading.lower()}: {words}" for heading, words in standing_orders_terms(entity.standing_orders)]
         elif isinstance(entity, Tier):
             if entity.population:
                 lines.append(f"- Population: {entity.population:,}")

@@ -25,7 +25,7 @@ import attrs
 from govdsl import __version__
 from govdsl.analysis.dates import as_of as in_force_on
 from govdsl.analysis.facts import Facts
-from govdsl.analysis.procedure import Procedures
+from govdsl.analysis.procedure import Procedures, standing_orders_terms
 from govdsl.diagnostics import Diagnostic
 from govdsl.export import tables
 from govdsl.analysis.wording import label, long_date, name_of, period_words, post_words, sentence
@@ -648,18 +648,8 @@ def _organisation(b: _Builder, org: Organisation) -> Page:
         facts.append(Fact("Succeeded by", (b.link(org.succeeded_by),)))
     if org.budget is not None:
         facts.append(Fact("Budget", _text(money(org.budget))))
-    orders = org.standing_orders
-    if orders is not None:
-        if orders.quorum is not None:
-            facts.append(Fact("Standing orders: quorum", _text(quorum_words(orders.quorum))))
-        if orders.decision_rule is not None:
-            facts.append(Fact("Standing orders: decision rule", _text(decision_words(orders.decision_rule))))
-        if orders.meets_in_public is not None:
-            facts.append(Fact("Standing orders: meetings in public", _text(yes_no(orders.meets_in_public))))
-        if orders.frequency:
-            facts.append(Fact("Standing orders: meetings", _text(sentence(label(v.FREQUENCIES, orders.frequency)))))
-        if orders.source:
-            facts.append(Fact("Standing orders: written in", _text(clean(orders.source))))
+    if org.standing_orders is not None:
+        facts += [Fact(f"Standing orders: {heading.lower()}", _text(words)) for heading, words in standing_orders_terms(org.standing_orders)]
     if org.accountable_to:
         facts.append(Fact("Accountable to", b.links(org.accountable_to)))
     if org.area:
